@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { auditRoutes } from './features/audit/audit.routes.js';
+import { authRoutes } from './features/auth/auth.routes.js';
+import { healthRoutes } from './features/health/health.routes.js';
+import { teamsRoutes } from './features/teams/teams.routes.js';
+import { usersRoutes } from './features/users/users.routes.js';
+import type { App, Deps } from './plugins/app-types.js';
+import { installAuth } from './plugins/auth.js';
+import { systemClock, type Clock } from './plugins/clock.js';
+import type { Config } from './plugins/config.js';
+import type { DbHandle } from './plugins/db.js';
+import { frameworkErrors, installErrorHandling, sendNotFound } from './plugins/http-errors.js';
+
+export type BuildOptions = {
+  handle: DbHandle;
+  config: Config;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built web app when it exists (off in API tests). */
+  serveWeb?: boolean;
+};
+
+/** The one app that production, tests and benchmarks all build. */
+export async function buildApp(options: BuildOptions) {
+  const { handle, config } = options;
+  const deps: Deps = { db: handle.db, dialect: handle.dialect, clock: options.clock ?? systemClock, config };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: config.bodyLimitBytes,
+    routerOptions: { maxParamLength: 200 },
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    frameworkErrors,
+  }).withTypeProvider<ZodTypeProvider>() as App;
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  await app.register(fastifyCookie);
+  const routeAccess = installAuth(app, deps);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Retainer (律维) API', version: config.version, description: 'Client-relationship system for law firms' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'retainer_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  healthRoutes(app, deps);
+  await app.register(
+    async (api) => {
+      const v1 = api as App;
+      authRoutes(v1, deps);
+      usersRoutes(v1, deps);
+      teamsRoutes(v1, deps);
+      auditRoutes(v1, deps);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDir = config.webDir;
+  const serveWeb = (options.serveWeb ?? true) && webDir !== null && fs.existsSync(path.join(webDir, 'index.html'));
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: true,
+      setHeaders: (res, file) => {
+        res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    // The web app owns every other GET path (client-side routing).
+    if (serveWeb && req.method === 'GET' && !req.url.startsWith('/api')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendNotFound(req, reply);
+  });
+
+  return { app, deps, routeAccess };
+}

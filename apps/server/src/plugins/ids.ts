@@ -1,0 +1,12 @@
+import { randomBytes } from 'node:crypto';
+
+/** UUID v7: time-ordered, so keyset pagination by id follows creation order. */
+export function newId(now: number = Date.now(), random: Buffer = randomBytes(10)): string {
+  const b = Buffer.alloc(16);
+  b.writeUIntBE(now, 0, 6);
+  random.copy(b, 6, 0, 10);
+  b[6] = 0x70 | (b[6]! & 0x0f);
+  b[8] = 0x80 | (b[8]! & 0x3f);
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

@@ -1,0 +1,75 @@
+import { Navigate, createBrowserRouter, useRouteError } from 'react-router-dom';
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { NotFoundResult } from '../components/ErrorResults';
+import { FullPageSpin } from '../components/FullPageSpin';
+import { AccountPage } from '../features/account/AccountPage';
+import { AuditPage } from '../features/audit/AuditPage';
+import { LoginPage } from '../features/auth/LoginPage';
+import { TeamsPage } from '../features/teams/TeamsPage';
+import { UsersPage } from '../features/users/UsersPage';
+import { RequireAuth, RequirePermission } from './auth/guards';
+import { landingPath, useMe } from './auth/session';
+import { AppLayout } from './layout/AppLayout';
+
+function Landing() {
+  const { data: me } = useMe();
+  if (!me) return <FullPageSpin />;
+  return <Navigate to={landingPath(me)} replace />;
+}
+
+function RouteError() {
+  const { t } = useTranslation();
+  const error = useRouteError();
+  console.error(error);
+  return (
+    <Result
+      status="error"
+      title={t('common.pageCrashed')}
+      subTitle={t('common.pageCrashedDesc')}
+      extra={<Button onClick={() => window.location.reload()}>{t('common.reload')}</Button>}
+    />
+  );
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Landing /> },
+      {
+        path: 'users',
+        element: (
+          <RequirePermission permission="users:read">
+            <UsersPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'teams',
+        element: (
+          <RequirePermission permission="teams:read">
+            <TeamsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'audit',
+        element: (
+          <RequirePermission permission="audit:read">
+            <AuditPage />
+          </RequirePermission>
+        ),
+      },
+      { path: 'account', element: <AccountPage /> },
+      { path: '*', element: <NotFoundResult /> },
+    ],
+  },
+]);
