@@ -35,7 +35,7 @@ export function FormDrawer<T>(props: FormDrawerProps<T>) {
       title: t('common.unsavedTitle'),
       content: t('common.unsavedContent'),
       okText: t('common.discard'),
-      okButtonProps: { danger: true, 'data-testid': 'discard-changes' } as object,
+      okButtonProps: { danger: true, 'data-testid': 'discard-changes' },
       cancelText: t('common.keepEditing'),
       onOk: onClose,
     });

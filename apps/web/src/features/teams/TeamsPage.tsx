@@ -33,7 +33,7 @@ export function TeamsPage() {
       title: t('teams.deleteTitle', { name: team.name }),
       content: t('teams.deleteContent'),
       okText: t('common.delete'),
-      okButtonProps: { danger: true, 'data-testid': 'confirm-delete' } as object,
+      okButtonProps: { danger: true, 'data-testid': 'confirm-delete' },
       cancelText: t('common.cancel'),
       onOk: async () => {
         try {

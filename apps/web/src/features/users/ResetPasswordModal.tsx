@@ -36,7 +36,7 @@ export function ResetPasswordModal({ open, user, onClose }: ResetPasswordModalPr
       onCancel={onClose}
       confirmLoading={mutation.isPending}
       destroyOnHidden
-      okButtonProps={{ 'data-testid': 'reset-password-submit' } as object}
+      okButtonProps={{ 'data-testid': 'reset-password-submit' }}
       data-testid="reset-password-modal"
     >
       <Typography.Paragraph type="secondary">{t('users.resetIntro')}</Typography.Paragraph>

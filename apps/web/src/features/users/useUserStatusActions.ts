@@ -17,7 +17,7 @@ export function useUserStatusActions() {
       title: deactivating ? t('users.deactivateTitle', { name: user.name }) : t('users.activateTitle', { name: user.name }),
       content: deactivating ? t('users.deactivateContent') : t('users.activateContent'),
       okText: deactivating ? t('users.deactivate') : t('users.activate'),
-      okButtonProps: { danger: deactivating, 'data-testid': 'confirm-status' } as object,
+      okButtonProps: { danger: deactivating, 'data-testid': 'confirm-status' },
       cancelText: t('common.cancel'),
       onOk: async () => {
         try {
