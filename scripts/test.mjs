@@ -58,7 +58,7 @@ if (fs.existsSync(report)) {
   passed += json.numPassedTests;
   failed += json.numFailedTests + (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
   // A file that fails to load (e.g. an unreachable database in setup) has no tests to count.
-  if (run.status !== 0 && json.numFailedTests === 0) failed++;
+  if ((run.status !== 0 || !json.success) && json.numFailedTests === 0) failed++;
 } else failed++;
 
 console.log(`\n${passed} passed, ${failed} failed`);

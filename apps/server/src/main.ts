@@ -23,7 +23,13 @@ async function main() {
   let demoPassword: string | null = null;
   if (await isEmpty(handle.db)) {
     demoPassword = config.demoPassword ?? generatePassword();
-    await seedDemo(handle.db, 'small', demoPassword);
+    try {
+      await seedDemo(handle.db, 'small', demoPassword);
+    } catch (e) {
+      // Another instance sharing this PostgreSQL database seeded it first.
+      if (await isEmpty(handle.db)) throw e;
+      demoPassword = null;
+    }
   }
 
   const { app } = await buildApp({ handle, config, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });

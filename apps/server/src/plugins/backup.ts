@@ -13,6 +13,12 @@ function stamp(at: Date): string {
   return at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 }
 
+/** When a backup was taken, from its name (retainer-YYYYMMDD-HHMMSS.db, UTC). */
+function takenAt(file: string): number {
+  const m = /retainer-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})\.db$/.exec(file);
+  return m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) : 0;
+}
+
 export function listBackups(dataDir: string): string[] {
   const dir = backupDir(dataDir);
   if (!fs.existsSync(dir)) return [];
@@ -34,14 +40,19 @@ export async function backupNow(sqlite: SQLite.Database, dataDir: string, clock:
   return target;
 }
 
-/** Daily backups in embedded mode: checks hourly, backs up when the newest is a day old. */
+/** Backs up when the newest backup is at least a day old; returns the new file or null. */
+export async function backupIfDue(sqlite: SQLite.Database, dataDir: string, clock: Clock): Promise<string | null> {
+  const newest = listBackups(dataDir).at(-1);
+  const age = newest ? clock.now().getTime() - takenAt(newest) : Infinity;
+  return age < DAY_MS ? null : backupNow(sqlite, dataDir, clock);
+}
+
+/** Z-4: daily backups in embedded mode, checked hourly (and a minute after start). */
 export function scheduleBackups(sqlite: SQLite.Database, dataDir: string, clock: Clock, log: (msg: string) => void) {
   const tick = async () => {
-    const newest = listBackups(dataDir).at(-1);
-    const age = newest ? clock.now().getTime() - fs.statSync(newest).mtimeMs : Infinity;
-    if (age < DAY_MS) return;
     try {
-      log(`backup written: ${await backupNow(sqlite, dataDir, clock)}`);
+      const file = await backupIfDue(sqlite, dataDir, clock);
+      if (file) log(`backup written: ${file}`);
     } catch (e) {
       log(`backup failed: ${(e as Error).message}`);
     }

@@ -4,21 +4,25 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Role } from '@retainer/shared';
 import pg from 'pg';
+import { expect } from 'vitest';
 import { buildApp } from '../app.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { hashPassword } from '../features/auth/passwords.js';
 import { createTeam } from '../features/teams/teams.service.js';
 import { createUser } from '../features/users/users.service.js';
 import type { App } from '../plugins/app-types.js';
 import { fixedClock } from '../plugins/clock.js';
-import { readConfig } from '../plugins/config.js';
+import { readConfig, type Config } from '../plugins/config.js';
 import { openDatabase, type DbHandle, type DbOptions } from '../plugins/db.js';
+import { newId } from '../plugins/ids.js';
 import { TEST_DATABASE_URL } from './pg-url.js';
 
 export const dialect = (process.env.TEST_DIALECT ?? 'sqlite') as 'sqlite' | 'postgres';
 export const PASSWORD = 'Test-Passw0rd!';
 
 /** A fresh, migrated database of the dialect under test: a temp file, or a schema of its own. */
-export async function openTestDatabase(): Promise<DbHandle & { drop(): Promise<void> }> {
+export async function openTestDatabase(options: { migrate?: boolean } = {}): Promise<DbHandle & { drop(): Promise<void> }> {
+  const migrate = options.migrate ?? true;
   if (dialect === 'postgres') {
     const schema = `t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
@@ -27,7 +31,7 @@ export async function openTestDatabase(): Promise<DbHandle & { drop(): Promise<v
     await admin.end();
     const options: DbOptions = { dialect: 'postgres', url: TEST_DATABASE_URL, schema, poolSize: 4 };
     const handle = openDatabase(options);
-    await migrateToLatest(handle.db);
+    if (migrate) await migrateToLatest(handle.db);
     return {
       ...handle,
       async drop() {
@@ -41,7 +45,7 @@ export async function openTestDatabase(): Promise<DbHandle & { drop(): Promise<v
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retainer-test-'));
   const handle = openDatabase({ dialect: 'sqlite', file: path.join(dir, 'retainer.db') });
-  await migrateToLatest(handle.db);
+  if (migrate) await migrateToLatest(handle.db);
   return {
     ...handle,
     async drop() {
@@ -54,12 +58,26 @@ export async function openTestDatabase(): Promise<DbHandle & { drop(): Promise<v
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** The real app on a real database, with a settable clock and small factories. */
-export async function createTestApp(options: { now?: string } = {}) {
+export async function createTestApp(
+  options: {
+    now?: string;
+    config?: Partial<Config>;
+    /** Runs before ready(), e.g. to add a test-only route. */
+    setup?: (app: App) => void | Promise<void>;
+  } = {},
+) {
   const handle = await openTestDatabase();
   const clock = fixedClock(options.now ?? '2026-11-25T02:00:00.000Z');
-  const config = { ...readConfig({ TZ_FIRM: 'Asia/Shanghai' }), webDir: null };
+  const config: Config = { ...readConfig({ TZ_FIRM: 'Asia/Shanghai' }), webDir: null, ...options.config };
   const { app, routeAccess } = await buildApp({ handle, config, clock, serveWeb: false });
-  await app.ready();
+  try {
+    await options.setup?.(app as App);
+    await app.ready();
+  } catch (e) {
+    await app.close().catch(() => {});
+    await handle.drop();
+    throw e;
+  }
   const deps = { db: handle.db, clock };
   let seq = 0;
 
@@ -77,6 +95,30 @@ export async function createTestApp(options: { now?: string } = {}) {
         password: PASSWORD,
       });
     },
+    /** Many users at once (one password hash, written straight to the table), for paging tests. */
+    async users(count: number, role: Role = 'lawyer', extra: { teamId?: string | null; namePrefix?: string } = {}) {
+      const passwordHash = await hashPassword(PASSWORD);
+      const now = clock.now().toISOString();
+      const rows = Array.from({ length: count }, () => {
+        const n = ++seq;
+        return {
+          id: newId(),
+          name: `${extra.namePrefix ?? '批量用户'}${n}`,
+          email: `bulk${n}-${randomBytes(3).toString('hex')}@example.cn`,
+          phone: null,
+          role,
+          team_id: extra.teamId ?? null,
+          active: 1,
+          locale: 'zh-CN' as const,
+          password_hash: passwordHash,
+          last_login_at: null,
+          created_at: now,
+          updated_at: now,
+        };
+      });
+      await handle.db.insertInto('users').values(rows).execute();
+      return rows.map((r) => ({ id: r.id, email: r.email, name: r.name }));
+    },
   };
 
   return {
@@ -84,8 +126,14 @@ export async function createTestApp(options: { now?: string } = {}) {
     handle,
     db: handle.db,
     clock,
+    config,
     routeAccess,
     factory,
+    /** Rows in a table, to show a refused request wrote nothing. */
+    async count(table: 'users' | 'teams' | 'sessions' | 'audit_events' | 'login_throttle') {
+      const row = await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
     /** Signs in through the API; returns headers for later calls. */
     async login(email: string, password = PASSWORD, ip = '10.0.0.1') {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: email, password }, remoteAddress: ip });
@@ -105,4 +153,18 @@ export async function createTestApp(options: { now?: string } = {}) {
       await handle.drop();
     },
   };
+}
+
+type Injected = { statusCode: number; json(): unknown };
+
+/** N-1: every error is exactly {error:{code,message,details}} with the given status and code. */
+export function expectError(res: Injected, status: number, code: string) {
+  expect(res.statusCode).toBe(status);
+  const body = res.json() as { error: { code: string; message: string; details: unknown } };
+  expect(Object.keys(body)).toEqual(['error']);
+  expect(Object.keys(body.error).sort()).toEqual(['code', 'details', 'message']);
+  expect(body.error.code).toBe(code);
+  expect(typeof body.error.message).toBe('string');
+  expect(body.error.message.length).toBeGreaterThan(0);
+  return body.error;
 }

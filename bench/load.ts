@@ -1,0 +1,87 @@
+// One timed autocannon run with exact latency percentiles (autocannon's own histogram has 1 ms resolution and no p95).
+import autocannon from 'autocannon';
+
+export type LoadSpec = {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+};
+
+export type Measurement = {
+  /** 2xx responses per second over the run. */
+  rps: number;
+  /** Milliseconds, over 2xx responses. */
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+  max: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  durationS: number;
+};
+
+/** Nearest-rank percentile of an ascending array. */
+export function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+export function runLoad(spec: LoadSpec, options: { connections: number; durationS: number }): Promise<Measurement> {
+  return new Promise((resolve, reject) => {
+    let latencies = new Float64Array(1 << 16);
+    let count = 0;
+    let settled = false;
+    let guard: ReturnType<typeof setTimeout> | undefined;
+    const opts: autocannon.Options = {
+      url: spec.url,
+      connections: options.connections,
+      duration: options.durationS,
+      method: spec.method ?? 'GET',
+      headers: spec.headers ?? {},
+      timeout: 10,
+    };
+    if (spec.body !== undefined) opts.body = spec.body;
+
+    const instance = autocannon(opts, (err, result) => {
+      settled = true;
+      clearTimeout(guard);
+      if (err) return reject(err);
+      const sorted = latencies.subarray(0, count).sort();
+      let sum = 0;
+      for (let i = 0; i < count; i++) sum += sorted[i]!;
+      const durationS = result.duration > 0 ? result.duration : options.durationS;
+      resolve({
+        rps: count / durationS,
+        p50: percentile(sorted, 50),
+        p95: percentile(sorted, 95),
+        p99: percentile(sorted, 99),
+        mean: count ? sum / count : Number.NaN,
+        max: count ? sorted[count - 1]! : Number.NaN,
+        requests: count,
+        non2xx: result.non2xx,
+        errors: result.errors,
+        timeouts: result.timeouts,
+        durationS,
+      });
+    });
+    instance.on('response', (_client: unknown, statusCode: number | string, _bytes: number, responseTime: number) => {
+      const code = Number(statusCode);
+      if (code < 200 || code >= 300) return;
+      if (count === latencies.length) {
+        const bigger = new Float64Array(latencies.length * 2);
+        bigger.set(latencies);
+        latencies = bigger;
+      }
+      latencies[count++] = responseTime;
+    });
+    // autocannon stops itself after the duration; this only guards against a wedged run.
+    guard = setTimeout(() => {
+      if (!settled) instance.stop();
+    }, (options.durationS + 30) * 1000);
+  });
+}

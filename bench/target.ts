@@ -1,0 +1,114 @@
+// The servers under load, in a process of their own so the load generator does not share their event loop.
+// Started by bench/run.ts with an IPC channel; exits when told to close or when the parent goes away.
+import { sql } from 'kysely';
+import type { FastifyInstance } from 'fastify';
+import type pg from 'pg';
+import { buildApp } from '../apps/server/src/app.js';
+import { migrateToLatest } from '../apps/server/src/db/migrate.js';
+import { seedDemo } from '../apps/server/src/demo/seed.js';
+import { readConfig } from '../apps/server/src/plugins/config.js';
+import { openDatabase, type DbHandle } from '../apps/server/src/plugins/db.js';
+import { floorPool, healthFloor, loginFloor, usersFloorPostgres, usersFloorSqlite } from './floors.js';
+import { BENCH_LOGIN, type FromTarget, type TargetPorts, type ToTarget } from './protocol.js';
+
+const HOST = '127.0.0.1';
+const POOL_SIZE = 10;
+
+let handle: DbHandle | null = null;
+let pool: pg.Pool | null = null;
+const servers: FastifyInstance[] = [];
+let closing: Promise<void> | null = null;
+
+function send(msg: FromTarget): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.send || !process.connected) return resolve();
+    process.send(msg, undefined, {}, () => resolve());
+  });
+}
+
+async function listen(app: FastifyInstance): Promise<number> {
+  servers.push(app);
+  await app.listen({ host: HOST, port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('server has no TCP address');
+  return address.port;
+}
+
+async function init(msg: Extract<ToTarget, { type: 'init' }>): Promise<void> {
+  const started = performance.now();
+  const db = msg.db;
+  handle =
+    db.dialect === 'sqlite'
+      ? openDatabase({ dialect: 'sqlite', file: db.file })
+      : openDatabase({ dialect: 'postgres', url: db.url, schema: db.schema, poolSize: POOL_SIZE });
+  await migrateToLatest(handle.db);
+  const seeded = await seedDemo(handle.db, msg.scale, msg.password);
+  let dbVersion: string;
+  if (db.dialect === 'postgres') {
+    await sql`vacuum analyze teams, users, sessions, login_throttle`.execute(handle.db);
+    const r = await sql<{ v: string }>`show server_version`.execute(handle.db);
+    dbVersion = `PostgreSQL ${r.rows[0]?.v ?? '?'}`;
+  } else {
+    dbVersion = `SQLite ${String(handle.sqlite!.prepare('select sqlite_version() as v').pluck().get())}`;
+  }
+
+  const stored = await handle.db.selectFrom('users').select('password_hash').where('email', '=', BENCH_LOGIN).executeTakeFirst();
+  if (!stored) throw new Error(`the demo data has no ${BENCH_LOGIN}`);
+
+  const dataDir = db.dialect === 'sqlite' ? db.file.replace(/[\\/][^\\/]*$/, '') : readConfig().dataDir;
+  const config = { ...readConfig(), dataDir, webDir: null };
+  const { app } = await buildApp({ handle, config, serveWeb: false, logger: false });
+
+  let usersFloor: FastifyInstance;
+  if (db.dialect === 'sqlite') {
+    usersFloor = usersFloorSqlite(handle.sqlite!);
+  } else {
+    pool = floorPool(db.url, db.schema, POOL_SIZE);
+    usersFloor = usersFloorPostgres(pool);
+  }
+
+  const ports: TargetPorts = {
+    product: await listen(app),
+    healthFloor: await listen(healthFloor()),
+    loginFloor: await listen(loginFloor(stored.password_hash)),
+    usersFloor: await listen(usersFloor),
+  };
+  await send({
+    type: 'ready',
+    ports,
+    seeded: { teams: seeded.teams, users: seeded.users },
+    setupMs: Math.round(performance.now() - started),
+    dbVersion,
+  });
+}
+
+function close(): Promise<void> {
+  closing ??= (async () => {
+    for (const s of servers.splice(0)) await s.close().catch(() => {});
+    await pool?.end().catch(() => {});
+    await handle?.close().catch(() => {});
+    await send({ type: 'closed', rssBytes: process.memoryUsage().rss });
+  })();
+  return closing;
+}
+
+async function fail(e: unknown): Promise<never> {
+  await send({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  await close().catch(() => {});
+  process.exit(1);
+}
+
+process.on('message', (raw: ToTarget) => {
+  if (raw.type === 'init') init(raw).catch(fail);
+  else if (raw.type === 'close') {
+    close()
+      .then(() => process.exit(0))
+      .catch(fail);
+  }
+});
+// Never outlive the bench: a lost parent means stop.
+process.on('disconnect', () => {
+  close().finally(() => process.exit(1));
+});
+process.on('uncaughtException', (e) => void fail(e));
+process.on('unhandledRejection', (e) => void fail(e));
