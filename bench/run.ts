@@ -169,8 +169,8 @@ async function checkScenarios(scenarios: Scenario[]) {
       const a = product as Page;
       const b = floor as Page;
       const ids = (p: Page) => p.items.map((i) => i.id).join(',');
-      if (a.total !== b.total || ids(a) !== ids(b) || a.items.length !== 50 || a.nextCursor !== b.nextCursor) {
-        throw new Error(`${s.name}: the floor's page differs from the product's (totals ${a.total} vs ${b.total})`);
+      if (a.total !== b.total || ids(a) !== ids(b) || a.items.length !== Math.min(50, a.total) || a.nextCursor !== b.nextCursor) {
+        throw new Error(`${s.name}: the floor's page differs from the product's (totals ${a.total} vs ${b.total}, ${a.items.length} vs ${b.items.length} items)`);
       }
     }
   }
@@ -338,9 +338,12 @@ async function main(): Promise<number> {
     cpus: cpus.length,
     cpuModel: cpus[0]?.model ?? 'unknown',
     totalMemMB: Math.round(os.totalmem() / 1024 / 1024),
+    /** 1-minute load average at the start and the end: other work on the machine skews every number. */
+    loadAvgStart: Number(os.loadavg()[0]!.toFixed(2)),
+    loadAvgEnd: null as number | null,
   };
   say(`Retainer bench · scale ${settings.scale} · ${settings.durationS} s per run (+${settings.warmupS} s warm-up) · ${settings.connections} connections`);
-  say(`node ${machine.node} · ${machine.cpus}× ${machine.cpuModel} · ${date.toISOString()}`);
+  say(`node ${machine.node} · ${machine.cpus}× ${machine.cpuModel} · load ${machine.loadAvgStart} · ${date.toISOString()}`);
   say();
 
   const databases: DatabaseResult[] = [];
@@ -379,6 +382,12 @@ async function main(): Promise<number> {
         }
       }
     }
+  }
+
+  machine.loadAvgEnd = Number(os.loadavg()[0]!.toFixed(2));
+  if (Math.max(machine.loadAvgStart, machine.loadAvgEnd) > machine.cpus) {
+    say();
+    say(`Note: the machine was busy (1-min load ${machine.loadAvgStart} → ${machine.loadAvgEnd} on ${machine.cpus} CPUs); compare ratios, not absolute numbers.`);
   }
 
   const report = {

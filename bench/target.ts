@@ -46,7 +46,7 @@ async function init(msg: Extract<ToTarget, { type: 'init' }>): Promise<void> {
   let dbVersion: string;
   if (db.dialect === 'postgres') {
     await sql`vacuum analyze teams, users, sessions, login_throttle`.execute(handle.db);
-    const r = await sql<{ v: string }>`show server_version`.execute(handle.db);
+    const r = await sql<{ v: string }>`select current_setting('server_version') as v`.execute(handle.db);
     dbVersion = `PostgreSQL ${r.rows[0]?.v ?? '?'}`;
   } else {
     dbVersion = `SQLite ${String(handle.sqlite!.prepare('select sqlite_version() as v').pluck().get())}`;

@@ -9,7 +9,7 @@ import {
   startServer,
   uniqueEmail,
   type RunningServer,
-} from './harness';
+} from './harness.js';
 
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
@@ -97,6 +97,10 @@ describe('web shell', () => {
     const email = uniqueEmail('new');
     const name = `新同事${Math.random().toString(36).slice(2, 6)}`;
     let password = '';
+    const admin = await ApiSession.login(api().baseUrl, 'admin@retainer.test');
+    const teams = await admin.request<{ items: { name: string }[] }>('GET', '/teams?limit=1');
+    const teamName = teams.items[0]?.name ?? '';
+    expect(teamName).not.toBe('');
 
     await withPage(async (page) => {
       await loginUi(page, 'admin@retainer.test');
@@ -111,7 +115,7 @@ describe('web shell', () => {
       await page.getByTestId('user-form-role').click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="律师"]').click();
       await page.getByTestId('user-form-team').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${teamName}"]`).click();
       await page.getByTestId('user-form-password-generate').click();
       password = await page.getByTestId('user-form-password').inputValue();
       expect(password.length).toBeGreaterThanOrEqual(10);
@@ -124,6 +128,7 @@ describe('web shell', () => {
       await row.waitFor();
       await expect(row.textContent()).resolves.toContain(name);
       await expect(row.textContent()).resolves.toContain('律师');
+      await expect(row.textContent()).resolves.toContain(teamName);
     });
 
     await withPage(async (page) => {

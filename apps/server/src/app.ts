@@ -16,7 +16,7 @@ import { installAuth } from './plugins/auth.js';
 import { systemClock, type Clock } from './plugins/clock.js';
 import type { Config } from './plugins/config.js';
 import type { DbHandle } from './plugins/db.js';
-import { frameworkErrors, installErrorHandling, sendNotFound } from './plugins/http-errors.js';
+import { frameworkErrors, installErrorHandling, MAX_PARAM_LENGTH, sendNotFound } from './plugins/http-errors.js';
 
 export type BuildOptions = {
   handle: DbHandle;
@@ -34,7 +34,7 @@ export async function buildApp(options: BuildOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: config.bodyLimitBytes,
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     trustProxy: process.env.TRUST_PROXY === 'true',
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>() as App;

@@ -100,6 +100,11 @@ export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: F
   void send(reply, status, statusCodes[status] ?? 'bad_request', requestLocale(req));
 }
 
+export const MAX_PARAM_LENGTH = 200;
+
+/** Fastify answers an over-long path parameter as "no route"; tell the caller what really happened. */
 export function sendNotFound(req: FastifyRequest, reply: FastifyReply) {
-  return send(reply, 404, 'not_found', requestLocale(req));
+  const path = req.url.split('?')[0] ?? '';
+  const tooLong = path.split('/').some((segment) => segment.length > MAX_PARAM_LENGTH);
+  return tooLong ? send(reply, 414, 'uri_too_long', requestLocale(req)) : send(reply, 404, 'not_found', requestLocale(req));
 }

@@ -1,5 +1,5 @@
 import { changePasswordSchema, loginSchema, mePreferencesSchema, meSchema } from '@retainer/shared';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App, Deps } from '../../plugins/app-types.js';
 import { changePassword, login, me, setLocale } from './auth.service.js';
@@ -8,12 +8,13 @@ import { deleteSession, SESSION_COOKIE, SESSION_MAX_MS } from './sessions.servic
 const tags = ['auth'];
 
 export function authRoutes(app: App, deps: Deps) {
-  const setCookie = (reply: FastifyReply, token: string) =>
+  // X-8: Secure when configured, or when the request itself came over HTTPS.
+  const setCookie = (req: FastifyRequest, reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, {
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
-      secure: deps.config.secureCookies,
+      secure: deps.config.secureCookies || req.protocol === 'https',
       maxAge: SESSION_MAX_MS / 1000,
     });
 
@@ -22,7 +23,7 @@ export function authRoutes(app: App, deps: Deps) {
     { config: { access: 'public' }, schema: { tags, body: loginSchema, response: { 200: meSchema } } },
     async (req, reply) => {
       const result = await login(deps, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
-      setCookie(reply, result.token);
+      setCookie(req, reply, result.token);
       return result.me;
     },
   );

@@ -3,7 +3,7 @@ import { Navigate, useLocation } from 'react-router-dom';
 import type { Permission } from '@retainer/shared';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { ForbiddenResult, LoadError } from '../../components/ErrorResults';
-import { useMe } from './session';
+import { useMe, wasSignedOutByUser } from './session';
 
 /** Signed-in users only; others go to /login and come back afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -12,6 +12,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (isPending) return <FullPageSpin />;
   if (error) return <LoadError error={error} onRetry={() => void refetch()} />;
   if (!me) {
+    if (wasSignedOutByUser()) return <Navigate to="/login" replace state={{ loggedOut: true }} />;
     const next = location.pathname + location.search;
     const to = next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
     return <Navigate to={to} replace />;

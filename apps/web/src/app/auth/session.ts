@@ -35,13 +35,21 @@ export function useCan(permission: Permission): boolean {
   return data?.permissions.includes(permission) ?? false;
 }
 
+// Whether the last session ended by the user's own "退出登录" (then /login needs no "next").
+let signedOutByUser = false;
+export function wasSignedOutByUser(): boolean {
+  return signedOutByUser;
+}
+
 export function setSession(client: QueryClient, me: Me | null): void {
+  if (me) signedOutByUser = false;
   setCsrfToken(me?.csrfToken ?? null);
   client.setQueryData(ME_KEY, me);
 }
 
-/** Session ended: forget the user and everything loaded for them. */
-export function clearSession(client: QueryClient): void {
+/** Session ended (sign-out or a 401): forget the user and everything loaded for them. */
+export function clearSession(client: QueryClient, byUser = false): void {
+  signedOutByUser = byUser;
   client.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
   setSession(client, null);
 }

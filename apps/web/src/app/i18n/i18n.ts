@@ -52,6 +52,7 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
   initAsync: false,
+  showSupportNotice: false,
 });
 applyLocale(initial);
 i18n.on('languageChanged', (lng) => {

@@ -18,8 +18,8 @@ export function UserMenu() {
     } catch {
       // the session is gone either way
     }
-    clearSession(client);
-    navigate('/login', { replace: true, state: { loggedOut: true } });
+    // RequireAuth then sends the user to /login
+    clearSession(client, true);
   }
 
   return (

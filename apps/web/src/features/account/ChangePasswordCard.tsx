@@ -1,6 +1,7 @@
 import { App, Button, Card, Form, Input } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useSessionUser } from '../../app/auth/session';
 import { applyServerErrors } from '../../components/formErrors';
 import { changePassword } from './account.api';
 
@@ -14,6 +15,7 @@ export function ChangePasswordCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<PasswordValues>();
+  const { user } = useSessionUser();
 
   const mutation = useMutation({
     mutationFn: (v: PasswordValues) => changePassword({ currentPassword: v.currentPassword, newPassword: v.newPassword }),
@@ -33,6 +35,8 @@ export function ChangePasswordCard() {
         disabled={mutation.isPending}
         style={{ maxWidth: 420 }}
       >
+        {/* lets password managers pair the new password with the account */}
+        <input type="text" name="username" autoComplete="username" value={user.email} readOnly hidden />
         <Form.Item
           name="currentPassword"
           label={t('account.currentPassword')}
