@@ -24,6 +24,8 @@ export type Measurement = {
   durationS: number;
 };
 
+const round = (v: number, digits: number) => (Number.isFinite(v) ? Number(v.toFixed(digits)) : v);
+
 /** Nearest-rank percentile of an ascending array. */
 export function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -56,12 +58,12 @@ export function runLoad(spec: LoadSpec, options: { connections: number; duration
       for (let i = 0; i < count; i++) sum += sorted[i]!;
       const durationS = result.duration > 0 ? result.duration : options.durationS;
       resolve({
-        rps: count / durationS,
-        p50: percentile(sorted, 50),
-        p95: percentile(sorted, 95),
-        p99: percentile(sorted, 99),
-        mean: count ? sum / count : Number.NaN,
-        max: count ? sorted[count - 1]! : Number.NaN,
+        rps: round(count / durationS, 1),
+        p50: round(percentile(sorted, 50), 3),
+        p95: round(percentile(sorted, 95), 3),
+        p99: round(percentile(sorted, 99), 3),
+        mean: count ? round(sum / count, 3) : Number.NaN,
+        max: count ? round(sorted[count - 1]!, 3) : Number.NaN,
         requests: count,
         non2xx: result.non2xx,
         errors: result.errors,

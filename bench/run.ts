@@ -31,12 +31,20 @@ function envScale(): Scale {
   return raw as Scale;
 }
 
-const settings = {
-  scale: envScale(),
-  durationS: envNumber('BENCH_DURATION', 5, 1),
-  warmupS: envNumber('BENCH_WARMUP', 1, 0),
-  connections: 10,
-};
+function readSettings() {
+  try {
+    return {
+      scale: envScale(),
+      durationS: envNumber('BENCH_DURATION', 5, 1),
+      warmupS: envNumber('BENCH_WARMUP', 1, 0),
+      connections: 10,
+    };
+  } catch (e) {
+    process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(2);
+  }
+}
+const settings = readSettings();
 const PG_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const SETUP_TIMEOUT_MS = 180_000;
 const CLOSE_TIMEOUT_MS = 15_000;
@@ -354,6 +362,7 @@ async function main(): Promise<number> {
     try {
       databases.push(await f());
     } catch (e) {
+      if (interrupted) return;
       const message = e instanceof Error ? e.message : String(e);
       failures.push(`${name}: ${message}`);
       say(`\n${name} FAILED: ${message}`);
@@ -423,8 +432,10 @@ const watchdog = setTimeout(() => {
 }, 2 * perDatabaseMs);
 watchdog.unref();
 
+let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    interrupted = true;
     say(`\nbench: ${signal}, cleaning up`);
     void runCleanups().finally(() => process.exit(130));
   });
