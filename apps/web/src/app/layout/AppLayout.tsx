@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Breadcrumb, Flex, Layout, Menu, type MenuProps } from 'antd';
+import { Breadcrumb, Button, Flex, Grid, Layout, Menu, type MenuProps } from 'antd';
+import { MenuOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSessionUser } from '../auth/session';
@@ -16,6 +17,9 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
+  const screens = Grid.useBreakpoint();
+  // phones: the navigation slides away completely and the top bar keeps only the essentials
+  const narrow = screens.md === false;
 
   const items: MenuProps['items'] = NAVIGATION.map((group) => ({
     type: 'group' as const,
@@ -42,10 +46,13 @@ export function AppLayout() {
       <Layout.Sider
         collapsible
         collapsed={collapsed}
-        onCollapse={toggle}
+        // a narrow window collapses it without changing the remembered choice
+        onCollapse={(value, type) => (type === 'responsive' ? setCollapsed(value) : toggle(value))}
         width={216}
+        collapsedWidth={narrow ? 0 : 80}
+        trigger={narrow ? null : undefined}
         breakpoint="lg"
-        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        style={{ position: narrow ? 'fixed' : 'sticky', left: 0, top: 0, height: '100vh', overflow: narrow ? 'visible' : 'auto', zIndex: 20 }}
         data-testid="app-nav"
       >
         <BrandMark collapsed={collapsed} onClick={() => navigate('/')} />
@@ -54,7 +61,10 @@ export function AppLayout() {
           mode="inline"
           selectedKeys={current ? [current.item.path] : []}
           items={items}
-          onClick={({ key }) => navigate(key)}
+          onClick={({ key }) => {
+            navigate(key);
+            if (narrow) setCollapsed(true);
+          }}
         />
       </Layout.Sider>
       <Layout>
@@ -68,22 +78,33 @@ export function AppLayout() {
             alignItems: 'center',
             justifyContent: 'space-between',
             gap: 16,
+            paddingInline: narrow ? 12 : 24,
           }}
         >
-          <Breadcrumb
-            data-testid="breadcrumb"
-            items={
-              current
-                ? [{ title: t(current.group.labelKey) }, { title: t(current.item.labelKey) }]
-                : [{ title: t('nav.home') }]
-            }
-          />
-          <Flex align="center" gap={20}>
-            <LanguageSwitch />
-            <UserMenu />
+          {narrow ? (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={collapsed ? t('nav.expand') : t('nav.collapse')}
+              onClick={() => setCollapsed(!collapsed)}
+              data-testid="nav-toggle"
+            />
+          ) : (
+            <Breadcrumb
+              data-testid="breadcrumb"
+              items={
+                current
+                  ? [{ title: t(current.group.labelKey) }, { title: t(current.item.labelKey) }]
+                  : [{ title: t('nav.home') }]
+              }
+            />
+          )}
+          <Flex align="center" gap={narrow ? 8 : 20}>
+            <LanguageSwitch size={narrow ? 'small' : 'middle'} />
+            <UserMenu compact={narrow} />
           </Flex>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+        <Layout.Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
           <Outlet />
         </Layout.Content>
       </Layout>

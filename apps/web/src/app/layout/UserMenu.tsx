@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
 import { clearSession, useSessionUser } from '../auth/session';
 
-export function UserMenu() {
+export function UserMenu({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const me = useSessionUser();
   const navigate = useNavigate();
@@ -39,7 +39,7 @@ export function UserMenu() {
     >
       <Flex align="center" gap={8} style={{ cursor: 'pointer', height: 40 }} data-testid="user-menu" role="button" tabIndex={0}>
         <Avatar style={{ background: '#1f4e8c', flex: 'none' }}>{me.user.name.slice(0, 1)}</Avatar>
-        <Flex vertical style={{ lineHeight: 1.25 }}>
+        <Flex vertical style={{ lineHeight: 1.25, display: compact ? 'none' : undefined }}>
           <Typography.Text strong data-testid="user-name" style={{ maxWidth: 160 }} ellipsis>
             {me.user.name}
           </Typography.Text>
@@ -47,7 +47,7 @@ export function UserMenu() {
             {t(`roles.${me.user.role}`)}
           </Typography.Text>
         </Flex>
-        <DownOutlined style={{ fontSize: 10, color: '#8c8c8c' }} />
+        {compact ? null : <DownOutlined style={{ fontSize: 10, color: '#8c8c8c' }} />}
       </Flex>
     </Dropdown>
   );

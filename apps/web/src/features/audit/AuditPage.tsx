@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { Button, Card, DatePicker, Empty, Flex, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, DatePicker, Empty, Flex, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth/session';
 import { formatDateTimeSeconds } from '../../app/format';
 import { CursorPager } from '../../components/CursorPager';
 import { LoadError } from '../../components/ErrorResults';
+import { ListCard } from '../../components/ListCard';
 import { PageHeader } from '../../components/PageHeader';
+import { TableSkeleton } from '../../components/TableSkeleton';
 import { useCursorPager } from '../../components/useCursorPager';
 import { useUserOptions } from '../users/users.api';
 import { useAuditEvents } from './audit.api';
@@ -77,7 +79,7 @@ export function AuditPage() {
   return (
     <div data-testid="audit-page">
       <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
-      <Card variant="borderless">
+      <ListCard>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <Select<string>
             allowClear
@@ -118,6 +120,8 @@ export function AuditPage() {
         </Flex>
         {events.error && !events.data ? (
           <LoadError error={events.error} onRetry={() => void events.refetch()} />
+        ) : events.isPending ? (
+          <TableSkeleton />
         ) : (
           <>
             <Table<AuditEvent>
@@ -145,7 +149,7 @@ export function AuditPage() {
             />
           </>
         )}
-      </Card>
+      </ListCard>
     </div>
   );
 }

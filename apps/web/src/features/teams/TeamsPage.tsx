@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, Flex, Input, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Empty, Flex, Input, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Team } from '@retainer/shared';
@@ -7,7 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth/session';
 import { CursorPager } from '../../components/CursorPager';
 import { LoadError } from '../../components/ErrorResults';
+import { ListCard } from '../../components/ListCard';
 import { PageHeader } from '../../components/PageHeader';
+import { TableSkeleton } from '../../components/TableSkeleton';
 import { useCursorPager } from '../../components/useCursorPager';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { userKeys } from '../users/users.api';
@@ -97,7 +99,7 @@ export function TeamsPage() {
           ) : null
         }
       />
-      <Card variant="borderless">
+      <ListCard>
         <Flex gap={12} style={{ marginBottom: 16 }}>
           <Input
             allowClear
@@ -111,6 +113,8 @@ export function TeamsPage() {
         </Flex>
         {teams.error && !teams.data ? (
           <LoadError error={teams.error} onRetry={() => void teams.refetch()} />
+        ) : teams.isPending ? (
+          <TableSkeleton />
         ) : (
           <>
             <Table<Team>
@@ -146,7 +150,7 @@ export function TeamsPage() {
             />
           </>
         )}
-      </Card>
+      </ListCard>
       <TeamFormDrawer
         key={drawer.key}
         open={drawer.open}

@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { Button, Card } from 'antd';
+import { Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { User } from '@retainer/shared';
 import { useTranslation } from 'react-i18next';
 import { useCan, useSessionUser } from '../../app/auth/session';
 import { CursorPager } from '../../components/CursorPager';
 import { LoadError } from '../../components/ErrorResults';
+import { ListCard } from '../../components/ListCard';
 import { PageHeader } from '../../components/PageHeader';
+import { TableSkeleton } from '../../components/TableSkeleton';
 import { useCursorPager } from '../../components/useCursorPager';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { ResetPasswordModal } from './ResetPasswordModal';
@@ -47,10 +49,12 @@ export function UsersPage() {
           ) : null
         }
       />
-      <Card variant="borderless">
+      <ListCard>
         <UserFilters value={filters} onChange={setFilters} />
         {users.error && !users.data ? (
           <LoadError error={users.error} onRetry={() => void users.refetch()} />
+        ) : users.isPending ? (
+          <TableSkeleton />
         ) : (
           <>
             <UsersTable
@@ -75,7 +79,7 @@ export function UsersPage() {
             />
           </>
         )}
-      </Card>
+      </ListCard>
       <UserFormDrawer
         key={drawer.key}
         open={drawer.open}
