@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, PostgresIntrospector, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from '../plugins/db.js';
 import * as m0001 from './migrations/0001-foundation.js';
 
@@ -8,9 +8,19 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/**
+ * Kysely looks for its migration tables in every schema unless told which one; another
+ * schema's tables in the same PostgreSQL database would then be taken for ours.
+ */
+async function migrationTableSchema(db: Db): Promise<string | undefined> {
+  if (!(db.introspection instanceof PostgresIntrospector)) return undefined;
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema ?? undefined;
+}
+
 /** Brings the schema up to date; throws (never exits 0) when a migration fails. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  const migrator = new Migrator({ db, provider, migrationTableSchema: await migrationTableSchema(db) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -40,6 +40,17 @@ describe(`schema (${dialect})`, () => {
     expect(Object.keys(await migratedColumns(handle)).sort()).toEqual(Object.keys(tableColumns).sort());
   });
 
+  it('migrates a second database while another one is already migrated (PostgreSQL: a schema beside it)', async () => {
+    handle = await openTestDatabase();
+    const second = await openTestDatabase({ migrate: false });
+    try {
+      expect(await migrateToLatest(second.db)).toContain('0001-foundation');
+      expect(Object.keys(await migratedColumns(second)).sort()).toEqual(Object.keys(tableColumns).sort());
+    } finally {
+      await second.drop();
+    }
+  });
+
   it('keeps data across a repeated migration run', async () => {
     handle = await openTestDatabase();
     await handle.db.insertInto('meta').values({ key: 'probe', value: '律维' }).execute();

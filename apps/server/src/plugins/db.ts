@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder, type SqlBool } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../db/schema.js';
 
@@ -55,7 +55,24 @@ export async function ping(db: Db): Promise<void> {
   await sql`select 1`.execute(db);
 }
 
-/** Case-insensitive substring match on both dialects (SQLite LIKE is already ASCII case-insensitive). */
+/** A LIKE pattern for "contains value", with %, _ and \\ taken literally (needs ESCAPE '\\'). */
 export function likeContains(value: string): string {
   return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Case-insensitive substring match, the same on both dialects: PostgreSQL's LIKE is
+ * case-sensitive, and SQLite's LIKE has no escape character unless one is named.
+ */
+export function containsText(column: string, value: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`lower(${sql.ref(column)}) like ${likeContains(value.toLowerCase())} escape '\\'`;
+}
+
+/**
+ * A unique constraint refused a write: two requests raced past a service's own check
+ * (PostgreSQL runs them concurrently). Callers answer it as a conflict, not a 500.
+ */
+export function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

@@ -2,6 +2,7 @@ import { ERROR_MESSAGES, type ErrorCode, type FieldError, type Locale } from '@r
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isUniqueViolation } from './db.js';
 import { AppError, TooManyAttempts } from './errors.js';
 
 const localeErrors: Record<Locale, (issue: never) => unknown> = {
@@ -82,6 +83,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       const source = where === 'body' ? req.body : where === 'querystring' ? req.query : where === 'params' ? req.params : req.headers;
       return send(reply, 400, 'validation_failed', locale, fieldErrors(issues, locale, source));
     }
+    if (isUniqueViolation(err)) return send(reply, 409, 'conflict', locale);
     const status = err.statusCode ?? 500;
     if (status < 500) {
       if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {

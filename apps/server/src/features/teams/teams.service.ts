@@ -5,7 +5,7 @@ import { recordAudit } from '../../plugins/audit.js';
 import type { Clock } from '../../plugins/clock.js';
 import type { Ctx } from '../../plugins/context.js';
 import { decodeCursor, page } from '../../plugins/cursor.js';
-import { likeContains, type Db } from '../../plugins/db.js';
+import { containsText, type Db } from '../../plugins/db.js';
 import { Conflict, NotFound } from '../../plugins/errors.js';
 import { newId } from '../../plugins/ids.js';
 import type { TeamsTable } from './teams.table.js';
@@ -40,11 +40,11 @@ export async function getTeam(db: Kysely<Database>, id: string): Promise<Team> {
 
 export async function listTeams({ db }: Deps, query: { q?: string | undefined; limit: number; cursor?: string | undefined }) {
   let q = db.selectFrom('teams');
-  if (query.q) q = q.where('teams.name', 'like', likeContains(query.q));
+  if (query.q) q = q.where(containsText('teams.name', query.q));
   const after = decodeCursor(query.cursor, 1);
   const [rows, count] = await Promise.all([
     withCounts(db)
-      .$if(!!query.q, (qb) => qb.where('teams.name', 'like', likeContains(query.q!)))
+      .$if(!!query.q, (qb) => qb.where(containsText('teams.name', query.q!)))
       .$if(after !== null, (qb) => qb.where('teams.id', '>', String(after![0])))
       .orderBy('teams.id')
       .limit(query.limit + 1)

@@ -5,7 +5,7 @@ import { recordAudit } from '../../plugins/audit.js';
 import type { Clock } from '../../plugins/clock.js';
 import type { Ctx } from '../../plugins/context.js';
 import { decodeCursor, page } from '../../plugins/cursor.js';
-import { likeContains, type Db } from '../../plugins/db.js';
+import { containsText, type Db } from '../../plugins/db.js';
 import { Conflict, NotFound, ValidationFailed } from '../../plugins/errors.js';
 import { newId } from '../../plugins/ids.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -49,10 +49,8 @@ export async function getUser(db: Kysely<Database>, id: string): Promise<User> {
 export async function listUsers({ db }: Deps, query: UserListQuery) {
   let q = db.selectFrom('users');
   if (query.q) {
-    const like = likeContains(query.q.toLowerCase());
-    q = q.where((eb) =>
-      eb.or([eb(eb.fn('lower', ['users.name']), 'like', like), eb('users.email', 'like', like), eb('users.phone', 'like', like)]),
-    );
+    const text = query.q;
+    q = q.where((eb) => eb.or([containsText('users.name', text), containsText('users.email', text), containsText('users.phone', text)]));
   }
   if (query.role) q = q.where('users.role', '=', query.role);
   if (query.teamId) q = q.where('users.team_id', '=', query.teamId);
