@@ -38,7 +38,6 @@ export function runLoad(spec: LoadSpec, options: { connections: number; duration
     let latencies = new Float64Array(1 << 16);
     let count = 0;
     let settled = false;
-    let guard: ReturnType<typeof setTimeout> | undefined;
     const opts: autocannon.Options = {
       url: spec.url,
       connections: options.connections,
@@ -49,6 +48,10 @@ export function runLoad(spec: LoadSpec, options: { connections: number; duration
     };
     if (spec.body !== undefined) opts.body = spec.body;
 
+    // autocannon stops itself after the duration; this only guards against a wedged run.
+    const guard = setTimeout(() => {
+      if (!settled) instance.stop();
+    }, (options.durationS + 30) * 1000);
     const instance = autocannon(opts, (err, result) => {
       settled = true;
       clearTimeout(guard);
@@ -81,9 +84,5 @@ export function runLoad(spec: LoadSpec, options: { connections: number; duration
       }
       latencies[count++] = responseTime;
     });
-    // autocannon stops itself after the duration; this only guards against a wedged run.
-    guard = setTimeout(() => {
-      if (!settled) instance.stop();
-    }, (options.durationS + 30) * 1000);
   });
 }

@@ -13,7 +13,7 @@ type Change = {
 };
 
 // Never copy secrets into the audit trail.
-const HIDDEN = new Set(['password_hash', 'passwordHash', 'password', 'csrf_token']);
+const HIDDEN = new Set(['password_hash', 'passwordHash', 'csrf_token']);
 
 function clean(row: object | null | undefined): string | null {
   if (!row) return null;

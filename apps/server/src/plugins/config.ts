@@ -9,6 +9,8 @@ export type Config = {
   demoPassword: string | null;
   /** Behind HTTPS the session cookie gets the Secure flag. */
   secureCookies: boolean;
+  /** Behind a reverse proxy: client addresses come from X-Forwarded-For. */
+  trustProxy: boolean;
   bodyLimitBytes: number;
   webDir: string | null;
   version: string;
@@ -33,6 +35,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     firmTimeZone: tz,
     demoPassword: env.RETAINER_DEMO_PASSWORD || null,
     secureCookies: env.COOKIE_SECURE === 'true',
+    trustProxy: env.TRUST_PROXY === 'true',
     bodyLimitBytes: 1024 * 1024,
     webDir: path.join(repoRoot, 'apps/web/dist'),
     version: env.npm_package_version ?? '0.1.0',

@@ -83,3 +83,8 @@ export async function endSessionsOf(db: Kysely<Database>, userId: string, keepSe
   if (keepSessionId) q = q.where('id', '!=', keepSessionId);
   await q.execute();
 }
+
+/** Drops sessions past their expiry (they are refused anyway; this keeps the table small). */
+export async function pruneSessions(db: Db, clock: Clock): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', clock.now().toISOString()).execute();
+}

@@ -21,23 +21,50 @@ export async function assertNotLocked(db: Db, clock: Clock, keys: string[]): Pro
   if (until > now) throw new TooManyAttempts(Math.ceil((until - now) / 1000));
 }
 
+/** Counts a failure atomically (one upsert), so parallel attempts cannot dodge the lock. */
 export async function recordFailure(db: Db, clock: Clock, key: string, max: number): Promise<void> {
   const now = clock.now();
-  await db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
-    const fresh = !row || now.getTime() - Date.parse(row.window_start) > THROTTLE.windowMs;
-    const failures = fresh ? 1 : row.failures + 1;
-    const lockedUntil = failures >= max ? new Date(now.getTime() + THROTTLE.lockMs).toISOString() : null;
-    const values = {
-      failures: lockedUntil ? 0 : failures,
-      window_start: fresh || lockedUntil ? now.toISOString() : row.window_start,
-      locked_until: lockedUntil,
-    };
-    if (row) await trx.updateTable('login_throttle').set(values).where('key', '=', key).execute();
-    else await trx.insertInto('login_throttle').values({ key, ...values }).execute();
-  });
+  const cutoff = new Date(now.getTime() - THROTTLE.windowMs).toISOString();
+  const row = await db
+    .insertInto('login_throttle')
+    .values({ key, failures: 1, window_start: now.toISOString(), locked_until: null })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => ({
+        failures: eb
+          .case()
+          .when('login_throttle.window_start', '<', cutoff)
+          .then(1)
+          .else(eb('login_throttle.failures', '+', 1))
+          .end(),
+        window_start: eb
+          .case()
+          .when('login_throttle.window_start', '<', cutoff)
+          .then(now.toISOString())
+          .else(eb.ref('login_throttle.window_start'))
+          .end(),
+      })),
+    )
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  if (row.failures >= max) {
+    await db
+      .updateTable('login_throttle')
+      .set({ failures: 0, window_start: now.toISOString(), locked_until: new Date(now.getTime() + THROTTLE.lockMs).toISOString() })
+      .where('key', '=', key)
+      .execute();
+  }
 }
 
 export async function clearFailures(db: Db, key: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('key', '=', key).execute();
+}
+
+/** Drops throttle rows whose window and lock have both passed. */
+export async function pruneThrottle(db: Db, clock: Clock): Promise<void> {
+  const now = clock.now().getTime();
+  await db
+    .deleteFrom('login_throttle')
+    .where('window_start', '<', new Date(now - THROTTLE.windowMs).toISOString())
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', new Date(now).toISOString())]))
+    .execute();
 }

@@ -13,7 +13,22 @@ import { endSessionsOf } from '../auth/sessions.service.js';
 import type { UsersTable } from './users.table.js';
 
 type Deps = { db: Db; clock: Clock };
-type Row = Selectable<UsersTable> & { team_name: string | null };
+type Row = Omit<Selectable<UsersTable>, 'password_hash'> & { team_name: string | null };
+
+// Everything but the password hash, which never leaves the auth service.
+const PUBLIC_COLUMNS = [
+  'users.id',
+  'users.name',
+  'users.email',
+  'users.phone',
+  'users.role',
+  'users.team_id',
+  'users.active',
+  'users.locale',
+  'users.last_login_at',
+  'users.created_at',
+  'users.updated_at',
+] as const;
 
 export function toUser(row: Row): User {
   return {
@@ -36,7 +51,7 @@ function baseQuery(db: Kysely<Database>) {
   return db
     .selectFrom('users')
     .leftJoin('teams', 'teams.id', 'users.team_id')
-    .selectAll('users')
+    .select(PUBLIC_COLUMNS)
     .select('teams.name as team_name');
 }
 
@@ -60,7 +75,7 @@ export async function listUsers({ db }: Deps, query: UserListQuery) {
   const [rows, count] = await Promise.all([
     q
       .leftJoin('teams', 'teams.id', 'users.team_id')
-      .selectAll('users')
+      .select(PUBLIC_COLUMNS)
       .select('teams.name as team_name')
       .$if(after !== null, (qb) => qb.where('users.id', '>', String(after![0])))
       .orderBy('users.id')
@@ -115,6 +130,23 @@ export async function createUser({ db, clock }: Deps, ctx: Ctx, input: UserCreat
   return getUser(db, id);
 }
 
+/** The firm must keep at least one active administrator. */
+async function assertAnotherAdmin(db: Kysely<Database>, id: string) {
+  const other = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('active', '=', 1)
+    .where('id', '!=', id)
+    .executeTakeFirst();
+  if (!other) {
+    throw new Conflict({
+      'zh-CN': '至少需要保留一名启用中的系统管理员',
+      'en-US': 'At least one active administrator must remain',
+    });
+  }
+}
+
 /** Writes only the fields that change, with their before/after in the audit trail. */
 async function updateRow(
   { db, clock }: Deps,
@@ -122,6 +154,7 @@ async function updateRow(
   id: string,
   patch: (before: Selectable<UsersTable>, trx: Kysely<Database>) => Promise<Partial<UsersTable>>,
   after?: (trx: Kysely<Database>) => Promise<void>,
+  auditNote: Record<string, string> = {},
 ): Promise<User> {
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
@@ -131,10 +164,12 @@ async function updateRow(
       Object.entries(wanted).filter(([k, v]) => before[k as keyof UsersTable] !== v),
     ) as Partial<UsersTable>;
     if (Object.keys(changed).length === 0) return;
+    const losesAdmin = (changed.role !== undefined && changed.role !== 'admin') || changed.active === 0;
+    if (before.role === 'admin' && before.active === 1 && losesAdmin) await assertAnotherAdmin(trx, id);
     const values = { ...changed, updated_at: clock.now().toISOString() };
     await trx.updateTable('users').set(values).where('id', '=', id).execute();
     const prior = Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as keyof UsersTable]]));
-    await recordAudit(trx, ctx, clock, { action: 'update', entity: 'user', entityId: id, before: prior, after: changed });
+    await recordAudit(trx, ctx, clock, { action: 'update', entity: 'user', entityId: id, before: prior, after: { ...changed, ...auditNote } });
     await after?.(trx);
   });
   return getUser(db, id);
@@ -176,5 +211,6 @@ export async function resetPassword(deps: Deps, ctx: Ctx, id: string, password: 
     id,
     async () => ({ password_hash: passwordHash }),
     (trx) => endSessionsOf(trx, id),
+    { password: 'reset' },
   );
 }
