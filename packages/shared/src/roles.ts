@@ -11,20 +11,33 @@ export const PERMISSIONS = [
   'teams:read',
   'teams:manage',
   'audit:read',
+  'settings:manage',
+  'clients:read',
+  'clients:create',
+  'clients:update',
+  'clients:transfer',
+  'clients:classify',
+  'clients:import',
+  'clients:export',
+  'exports:approve',
+  'conflicts:check',
+  'access-log:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What a route requires: nobody ('public'), any signed-in user, or one permission. */
 export type RouteAccess = 'public' | 'authenticated' | Permission;
 
-const everyone: Permission[] = ['teams:read'];
+// Which records each may touch is decided by visibility inside the services.
+const everyone: Permission[] = ['teams:read', 'clients:read', 'conflicts:check'];
+const clientWork: Permission[] = [...everyone, 'clients:create', 'clients:update', 'clients:import'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...PERMISSIONS],
-  partner: [...everyone, 'users:read'],
-  lawyer: everyone,
-  client_manager: everyone,
-  assistant: everyone,
+  partner: [...clientWork, 'users:read', 'clients:transfer', 'clients:classify', 'clients:export', 'exports:approve'],
+  lawyer: [...clientWork, 'clients:classify', 'clients:export'],
+  client_manager: [...clientWork, 'clients:export'],
+  assistant: clientWork,
   secretary: everyone,
 };
 

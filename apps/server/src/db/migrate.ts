@@ -1,9 +1,11 @@
 import { Migrator, PostgresIntrospector, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from '../plugins/db.js';
 import * as m0001 from './migrations/0001-foundation.js';
+import * as m0002 from './migrations/0002-clients.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-clients': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

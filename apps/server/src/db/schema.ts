@@ -1,13 +1,32 @@
-import type { AuditEventsTable } from '../features/audit/audit.table.js';
-import { auditEventsColumns } from '../features/audit/audit.table.js';
-import type { LoginThrottleTable, SessionsTable } from '../features/auth/auth.table.js';
-import { loginThrottleColumns, sessionsColumns } from '../features/auth/auth.table.js';
-import type { TeamsTable } from '../features/teams/teams.table.js';
-import { teamsColumns } from '../features/teams/teams.table.js';
-import type { UsersTable } from '../features/users/users.table.js';
-import { usersColumns } from '../features/users/users.table.js';
-import type { MetaTable } from './meta.table.js';
-import { metaColumns } from './meta.table.js';
+import { accessLogColumns, type AccessLogTable } from '../features/access-log/access-log.table.js';
+import { auditEventsColumns, type AuditEventsTable } from '../features/audit/audit.table.js';
+import { loginThrottleColumns, sessionsColumns, type LoginThrottleTable, type SessionsTable } from '../features/auth/auth.table.js';
+import {
+  clientSearchColumns,
+  clientsColumns,
+  clientTagsColumns,
+  type ClientSearchTable,
+  type ClientsTable,
+  type ClientTagsTable,
+} from '../features/clients/clients.table.js';
+import { conflictChecksColumns, type ConflictChecksTable } from '../features/conflict-checks/conflict-checks.table.js';
+import {
+  contactsColumns,
+  personnelChangesColumns,
+  type ContactsTable,
+  type PersonnelChangesTable,
+} from '../features/contacts/contacts.table.js';
+import { exportsColumns, type ExportsTable } from '../features/exports/exports.table.js';
+import { importantDatesColumns, type ImportantDatesTable } from '../features/important-dates/important-dates.table.js';
+import { importsColumns, type ImportsTable } from '../features/imports/imports.table.js';
+import { notificationsColumns, type NotificationsTable } from '../features/notifications/notifications.table.js';
+import { clientRelationshipsColumns, type ClientRelationshipsTable } from '../features/relationships/relationships.table.js';
+import { savedViewsColumns, type SavedViewsTable } from '../features/saved-views/saved-views.table.js';
+import { settingsColumns, type SettingsTable } from '../features/settings/settings.table.js';
+import { teamsColumns, type TeamsTable } from '../features/teams/teams.table.js';
+import { timelineEventsColumns, type TimelineEventsTable } from '../features/timeline/timeline.table.js';
+import { usersColumns, type UsersTable } from '../features/users/users.table.js';
+import { metaColumns, type MetaTable } from './meta.table.js';
 
 export interface Database {
   meta: MetaTable;
@@ -16,6 +35,21 @@ export interface Database {
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
   audit_events: AuditEventsTable;
+  clients: ClientsTable;
+  client_tags: ClientTagsTable;
+  client_search: ClientSearchTable;
+  contacts: ContactsTable;
+  personnel_changes: PersonnelChangesTable;
+  important_dates: ImportantDatesTable;
+  client_relationships: ClientRelationshipsTable;
+  timeline_events: TimelineEventsTable;
+  notifications: NotificationsTable;
+  settings: SettingsTable;
+  saved_views: SavedViewsTable;
+  access_log: AccessLogTable;
+  imports: ImportsTable;
+  exports: ExportsTable;
+  conflict_checks: ConflictChecksTable;
 }
 
 export const tableColumns: Record<keyof Database, readonly string[]> = {
@@ -25,4 +59,19 @@ export const tableColumns: Record<keyof Database, readonly string[]> = {
   sessions: sessionsColumns,
   login_throttle: loginThrottleColumns,
   audit_events: auditEventsColumns,
+  clients: clientsColumns,
+  client_tags: clientTagsColumns,
+  client_search: clientSearchColumns,
+  contacts: contactsColumns,
+  personnel_changes: personnelChangesColumns,
+  important_dates: importantDatesColumns,
+  client_relationships: clientRelationshipsColumns,
+  timeline_events: timelineEventsColumns,
+  notifications: notificationsColumns,
+  settings: settingsColumns,
+  saved_views: savedViewsColumns,
+  access_log: accessLogColumns,
+  imports: importsColumns,
+  exports: exportsColumns,
+  conflict_checks: conflictChecksColumns,
 };

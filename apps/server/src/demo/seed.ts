@@ -37,7 +37,11 @@ export async function seedDemo(db: Db, scale: Scale, password: string) {
 /** Removes every business row, children first; only behind an explicit --reset. */
 export async function wipe(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    for (const t of ['audit_events', 'sessions', 'login_throttle', 'users', 'teams', 'meta'] as const) {
+    for (const t of [
+      'conflict_checks', 'exports', 'imports', 'access_log', 'saved_views', 'settings', 'notifications',
+      'timeline_events', 'client_relationships', 'important_dates', 'personnel_changes', 'contacts',
+      'client_search', 'client_tags', 'clients', 'audit_events', 'sessions', 'login_throttle', 'users', 'teams', 'meta',
+    ] as const) {
       await trx.deleteFrom(t).execute();
     }
   });

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { idSchema, listQuerySchema } from './common.js';
+
+/** C-8 timeline kinds so far; later features add theirs. */
+export const TIMELINE_KINDS = [
+  'client_created',
+  'client_updated',
+  'grade_changed',
+  'status_changed',
+  'owner_changed',
+  'contact_added',
+  'contact_updated',
+  'contact_removed',
+  'personnel_changed',
+  'important_date_added',
+  'relationship_added',
+  'relationship_removed',
+] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+export const timelineEventSchema = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  at: z.string(),
+  kind: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+
+export const timelineQuerySchema = listQuerySchema.extend({
+  kind: z.string().max(200).optional().describe('comma-separated kinds'),
+});
+
+export const notificationSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof notificationSchema>;
+export const notificationListQuerySchema = listQuerySchema.extend({ unread: z.enum(['true', 'false']).optional() });
+
+export const accessLogEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  userId: z.string(),
+  userName: z.string().nullable(),
+  clientId: z.string().nullable(),
+  action: z.enum(['view', 'unmask', 'export']),
+  detail: z.string().nullable(),
+  ip: z.string().nullable(),
+});
+export type AccessLogEntry = z.infer<typeof accessLogEntrySchema>;
+export const accessLogQuerySchema = listQuerySchema.extend({ userId: idSchema.optional() });
+
+export const savedViewSchema = z.object({
+  id: z.string(),
+  scope: z.string(),
+  name: z.string(),
+  query: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type SavedView = z.infer<typeof savedViewSchema>;
+export const savedViewCreateSchema = z.strictObject({
+  scope: z.enum(['clients']),
+  name: z.string().trim().min(1).max(50),
+  query: z.record(z.string(), z.union([z.string().max(200), z.number(), z.boolean(), z.null()])),
+});
+export const savedViewListQuerySchema = z.strictObject({ scope: z.enum(['clients']) });
+
+/** Firm settings an admin edits (K-1 thresholds, X-3 export approval, X-4 leak alert). */
+export const settingsSchema = z.object({
+  gradeHourlyRateAFen: z.number().int().min(0),
+  gradeHourlyRateBFen: z.number().int().min(0),
+  exportApprovalRows: z.number().int().min(0),
+  viewAlertDistinctClients: z.number().int().min(1),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const settingsUpdateSchema = settingsSchema.partial().strict();
+export const DEFAULT_SETTINGS: Settings = {
+  gradeHourlyRateAFen: 300_000,
+  gradeHourlyRateBFen: 150_000,
+  exportApprovalRows: 500,
+  viewAlertDistinctClients: 50,
+};
