@@ -8,6 +8,16 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
+import { clientsRoutes } from './features/clients/clients.routes.js';
+import { conflictChecksRoutes } from './features/conflict-checks/conflict-checks.routes.js';
+import { contactsRoutes } from './features/contacts/contacts.routes.js';
+import { exportsRoutes } from './features/exports/exports.routes.js';
+import { importantDatesRoutes } from './features/important-dates/important-dates.routes.js';
+import { importsRoutes } from './features/imports/imports.routes.js';
+import { relationshipsRoutes } from './features/relationships/relationships.routes.js';
+import { savedViewsRoutes } from './features/saved-views/saved-views.routes.js';
+import { notificationsRoutes } from './features/notifications/notifications.routes.js';
+import { settingsRoutes } from './features/settings/settings.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { teamsRoutes } from './features/teams/teams.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
@@ -16,7 +26,7 @@ import { installAuth } from './plugins/auth.js';
 import { systemClock, type Clock } from './plugins/clock.js';
 import type { Config } from './plugins/config.js';
 import type { DbHandle } from './plugins/db.js';
-import { frameworkErrors, installErrorHandling, MAX_PARAM_LENGTH, sendNotFound } from './plugins/http-errors.js';
+import { clientErrorHandler, frameworkErrors, installErrorHandling, MAX_PARAM_LENGTH, sendNotFound } from './plugins/http-errors.js';
 
 export type BuildOptions = {
   handle: DbHandle;
@@ -37,6 +47,7 @@ export async function buildApp(options: BuildOptions) {
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     trustProxy: config.trustProxy,
     frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>() as App;
 
   app.setValidatorCompiler(validatorCompiler);
@@ -68,6 +79,16 @@ export async function buildApp(options: BuildOptions) {
       usersRoutes(v1, deps);
       teamsRoutes(v1, deps);
       auditRoutes(v1, deps);
+      settingsRoutes(v1, deps);
+      notificationsRoutes(v1, deps);
+      clientsRoutes(v1, deps);
+      contactsRoutes(v1, deps);
+      importantDatesRoutes(v1, deps);
+      relationshipsRoutes(v1, deps);
+      savedViewsRoutes(v1, deps);
+      importsRoutes(v1, deps);
+      exportsRoutes(v1, deps);
+      conflictChecksRoutes(v1, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -29,13 +29,13 @@ export const idNumberSchema = z
   .string()
   .max(40)
   .transform(normalizeCode)
-  .refine(isValidIdNumber, { message: 'not a valid GB 11643 ID number (check character or birth date)' });
+  .refine(isValidIdNumber, { message: 'id_number_invalid' });
 
 export const usccSchema = z
   .string()
   .max(40)
   .transform(normalizeCode)
-  .refine(isValidUscc, { message: 'not a valid GB 32100 unified social credit code (check character)' });
+  .refine(isValidUscc, { message: 'uscc_invalid' });
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
 
@@ -114,7 +114,7 @@ const editable = {
   region: optionalText(50),
   city: optionalText(50),
   address: optionalText(300),
-  phone: z.string().trim().max(40).regex(/^[+0-9][0-9 ()-]{3,38}$/, 'phone: digits, spaces, dashes, optional +').nullish(),
+  phone: z.string().trim().max(40).regex(/^[+0-9][0-9 ()-]{3,38}$/, 'phone_invalid').nullish(),
   email: z.string().trim().toLowerCase().max(254).pipe(z.email()).nullish(),
   source: z.enum(CLIENT_SOURCES).nullish(),
   referrerClientId: idSchema.nullish(),

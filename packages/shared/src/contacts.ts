@@ -31,7 +31,7 @@ const fields = {
   department: z.string().trim().max(100).nullish(),
   title: z.string().trim().max(100).nullish(),
   decisionRole: z.enum(DECISION_ROLES).nullish(),
-  phone: z.string().trim().max(40).regex(/^[+0-9][0-9 ()-]{3,38}$/, 'phone: digits, spaces, dashes, optional +').nullish(),
+  phone: z.string().trim().max(40).regex(/^[+0-9][0-9 ()-]{3,38}$/, 'phone_invalid').nullish(),
   email: z.string().trim().toLowerCase().max(254).pipe(z.email()).nullish(),
   wechat: z.string().trim().max(100).nullish(),
   birthday: calendarDateSchema.nullish(),

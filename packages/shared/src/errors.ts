@@ -48,3 +48,16 @@ export const ERROR_MESSAGES: Record<ErrorCode, { 'zh-CN': string; 'en-US': strin
   too_many_attempts: { 'zh-CN': '尝试次数过多，请稍后再试', 'en-US': 'Too many attempts; please try again later' },
   internal: { 'zh-CN': '服务器内部错误，请稍后再试', 'en-US': 'Internal server error; please try again later' },
 };
+
+/** Field messages the shared schemas use as codes, shown in the caller's language. */
+export const FIELD_MESSAGES: Record<string, { 'zh-CN': string; 'en-US': string }> = {
+  id_number_invalid: {
+    'zh-CN': '身份证号码无效（校验位或出生日期不正确）',
+    'en-US': 'Not a valid ID number (check character or birth date)',
+  },
+  uscc_invalid: {
+    'zh-CN': '统一社会信用代码无效（校验位不正确）',
+    'en-US': 'Not a valid unified social credit code (check character)',
+  },
+  phone_invalid: { 'zh-CN': '电话号码格式不正确', 'en-US': 'Not a valid phone number' },
+};

@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, type ErrorCode, type FieldError, type Locale } from '@retainer/shared';
+import { ERROR_MESSAGES, FIELD_MESSAGES, type ErrorCode, type FieldError, type Locale } from '@retainer/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -35,7 +35,8 @@ function fieldErrors(issues: ZodLikeIssue[], locale: Locale, source: unknown): F
     const path = v.instancePath.split('/').filter(Boolean);
     // zod's messages describe what was received; the issue does not carry the input, so look it up.
     const issue = { code: v.keyword, path, message: v.message, input: valueAt(source, path), ...v.params };
-    const localized = localeErrors[locale](issue as never);
+    const own = FIELD_MESSAGES[v.message];
+    const localized = own ? own[locale] : localeErrors[locale](issue as never);
     const message = typeof localized === 'string' ? localized : ((localized as { message?: string })?.message ?? v.message);
     if (v.keyword === 'unrecognized_keys' && Array.isArray(v.params.keys)) {
       for (const key of v.params.keys as string[]) {
@@ -109,4 +110,16 @@ export function sendNotFound(req: FastifyRequest, reply: FastifyReply) {
   const path = req.url.split('?')[0] ?? '';
   const tooLong = path.split('/').some((segment) => segment.length > MAX_PARAM_LENGTH);
   return tooLong ? send(reply, 414, 'uri_too_long', requestLocale(req)) : send(reply, 404, 'not_found', requestLocale(req));
+}
+
+/** Requests Node's HTTP parser refuses (e.g. raw non-ASCII bytes in the URL) still get the error shape. */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: import('node:net').Socket): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) return;
+  const code = err.code === 'HPE_HEADER_OVERFLOW' ? 'uri_too_long' : 'bad_request';
+  const status = code === 'uri_too_long' ? 431 : 400;
+  const body = JSON.stringify({ error: { code, message: ERROR_MESSAGES[code]['zh-CN'], details: null } });
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 400 ? 'Bad Request' : 'Request Header Fields Too Large'}\r\n` +
+      `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -8,6 +8,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('name_initials', 'text', (c) => c.notNull())
+    .addColumn('search_text', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('status_manual', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('status_reason', 'text')

@@ -6,6 +6,8 @@ export interface ClientsTable {
   name: string;
   /** Pinyin initials of the name (e.g. "zsls"), for search. */
   name_initials: string;
+  /** Lower-cased names, initials and tags of the client and its contacts, to confirm search hits. */
+  search_text: string;
   status: 'prospect' | 'active' | 'dormant' | 'lost' | 'dismissed';
   /** 1 when lost/dismissed was set by a person (K-5), 0 when derived. */
   status_manual: number;
@@ -72,7 +74,7 @@ export interface ClientSearchTable {
 }
 
 export const clientsColumns = columnsOf<ClientsTable>()(
-  'id', 'kind', 'name', 'name_initials', 'status', 'status_manual', 'status_reason', 'grade', 'grade_manual',
+  'id', 'kind', 'name', 'name_initials', 'search_text', 'status', 'status_manual', 'status_reason', 'grade', 'grade_manual',
   'grade_reason', 'tier', 'industry', 'region', 'city', 'address', 'phone', 'email', 'source', 'referrer_client_id',
   'referrer_name', 'owner_id', 'manager_id', 'team_id', 'hourly_rate_fen', 'potential_needs', 'potential_resources',
   'notes', 'gender', 'birthday_calendar', 'birthday_year', 'birthday_month', 'birthday_day', 'birthday_leap',

@@ -1,0 +1,204 @@
+import type { Client, ClientListItem, ClientListQuery } from '@retainer/shared';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { Actor } from '../../plugins/context.js';
+import { decodeCursor, page } from '../../plugins/cursor.js';
+import type { Db } from '../../plugins/db.js';
+import { matchesSearch, normalizeSearch } from './clients.search.js';
+import type { ClientsTable } from './clients.table.js';
+import { seesFees, seesUnmasked, visibleClientOr404, visibleTo } from './clients.visibility.js';
+import { maskCode, maskEmail, maskPhone } from './masking.js';
+
+type Names = { owner_name: string | null; manager_name: string | null; team_name: string | null };
+
+async function namesFor(db: Kysely<Database>, row: Pick<ClientsTable, 'owner_id' | 'manager_id' | 'team_id'>): Promise<Names> {
+  const ids = [row.owner_id, row.manager_id].filter((v): v is string => !!v);
+  const users = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
+  const team = row.team_id ? await db.selectFrom('teams').select('name').where('id', '=', row.team_id).executeTakeFirst() : undefined;
+  const name = (id: string | null) => users.find((u) => u.id === id)?.name ?? null;
+  return { owner_name: name(row.owner_id), manager_name: name(row.manager_id), team_name: team?.name ?? null };
+}
+
+export function toClient(row: Selectable<ClientsTable>, names: Names, tags: string[], actor: Actor): Client {
+  const clear = seesUnmasked(actor, row);
+  const fees = seesFees(actor);
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    status: row.status,
+    statusManual: row.status_manual === 1,
+    statusReason: row.status_reason,
+    grade: row.grade,
+    gradeManual: row.grade_manual === 1,
+    gradeReason: row.grade_reason,
+    tier: row.tier,
+    industry: row.industry,
+    region: row.region,
+    city: row.city,
+    address: row.address,
+    phone: clear ? row.phone : maskPhone(row.phone),
+    email: clear ? row.email : maskEmail(row.email),
+    source: row.source,
+    referrerClientId: row.referrer_client_id,
+    referrerName: row.referrer_name,
+    ownerId: row.owner_id,
+    ownerName: names.owner_name,
+    managerId: row.manager_id,
+    managerName: names.manager_name,
+    teamId: row.team_id,
+    teamName: names.team_name,
+    tags,
+    hourlyRateFen: fees ? row.hourly_rate_fen : null,
+    potentialNeeds: row.potential_needs,
+    potentialResources: row.potential_resources,
+    notes: row.notes,
+    gender: row.gender,
+    birthday:
+      row.birthday_calendar && row.birthday_month && row.birthday_day
+        ? {
+            calendar: row.birthday_calendar,
+            year: row.birthday_year,
+            month: row.birthday_month,
+            day: row.birthday_day,
+            leapMonth: row.birthday_leap === 1,
+          }
+        : null,
+    idNumber: clear ? row.id_number : maskCode(row.id_number),
+    familySituation: row.family_situation,
+    incomeBracket: row.income_bracket,
+    employer: row.employer,
+    jobTitle: row.job_title,
+    hobbies: row.hobbies,
+    wechat: row.wechat,
+    uscc: clear ? row.uscc : maskCode(row.uscc),
+    legalRepresentative: row.legal_representative,
+    registeredCapitalFen: fees ? row.registered_capital_fen : null,
+    employeeScale: row.employee_scale,
+    revenueBracket: row.revenue_bracket,
+    foundedOn: row.founded_on,
+    customerGroups: row.customer_groups,
+    businessPartners: row.business_partners,
+    website: row.website,
+    lastContactAt: row.last_contact_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    masked: !clear,
+  };
+}
+
+/** A visible client as its page shows it (404 otherwise). */
+export async function readClient(db: Kysely<Database>, actor: Actor, id: string): Promise<Client> {
+  const row = await visibleClientOr404(db, actor, id);
+  const [names, tags] = await Promise.all([
+    namesFor(db, row),
+    db.selectFrom('client_tags').select('tag').where('client_id', '=', id).orderBy('tag').execute(),
+  ]);
+  return toClient(row, names, tags.map((t) => t.tag), actor);
+}
+
+const SORT_COLUMNS = {
+  name: 'clients.name',
+  createdAt: 'clients.created_at',
+  updatedAt: 'clients.updated_at',
+  lastContactAt: 'clients.last_contact_at',
+} as const;
+
+/** C-9: search, filters, sorting and keyset pages, always within the actor's visibility. */
+export async function listClients({ db, now }: { db: Db; now: Date }, actor: Actor, query: ClientListQuery) {
+  let q = db.selectFrom('clients').where(visibleTo(actor));
+  if (query.q) q = q.where(matchesSearch(query.q));
+  if (query.kind) q = q.where('clients.kind', '=', query.kind);
+  if (query.status) q = q.where('clients.status', '=', query.status);
+  if (query.grade) q = q.where('clients.grade', '=', query.grade);
+  if (query.tier) q = q.where('clients.tier', '=', query.tier);
+  if (query.industry) q = q.where('clients.industry', '=', query.industry);
+  if (query.region) q = q.where('clients.region', '=', query.region);
+  if (query.ownerId) q = q.where('clients.owner_id', '=', query.ownerId);
+  if (query.managerId) q = q.where('clients.manager_id', '=', query.managerId);
+  if (query.teamId) q = q.where('clients.team_id', '=', query.teamId);
+  if (query.tag) {
+    const tag = query.tag;
+    q = q.where('clients.id', 'in', (eb) => eb.selectFrom('client_tags').select('client_tags.client_id').where('client_tags.tag', '=', tag));
+  }
+  if (query.noContactDays !== undefined) {
+    const before = new Date(now.getTime() - query.noContactDays * 86_400_000).toISOString();
+    q = q.where((eb) => eb.or([eb('clients.last_contact_at', 'is', null), eb('clients.last_contact_at', '<', before)]));
+  }
+
+  const desc = query.sort.startsWith('-');
+  const column = SORT_COLUMNS[query.sort.replace('-', '') as keyof typeof SORT_COLUMNS];
+  // Nulls sort as '' so the keyset compares the same way on both dialects.
+  const key = sql<string>`coalesce(${sql.ref(column)}, '')`;
+  const after = decodeCursor(query.cursor, 2);
+  const [rows, count] = await Promise.all([
+    q
+      .leftJoin('users as owner', 'owner.id', 'clients.owner_id')
+      .leftJoin('users as manager', 'manager.id', 'clients.manager_id')
+      .leftJoin('teams', 'teams.id', 'clients.team_id')
+      .selectAll('clients')
+      .select(['owner.name as owner_name', 'manager.name as manager_name', 'teams.name as team_name'])
+      .select(key.as('sort_key'))
+      .$if(after !== null, (qb) =>
+        qb.where((eb) =>
+          eb.or([
+            eb(key, desc ? '<' : '>', String(after![0])),
+            eb.and([eb(key, '=', String(after![0])), eb('clients.id', desc ? '<' : '>', String(after![1]))]),
+          ]),
+        ),
+      )
+      .orderBy(key, desc ? 'desc' : 'asc')
+      .orderBy('clients.id', desc ? 'desc' : 'asc')
+      .limit(query.limit + 1)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const { items, nextCursor } = page(rows, query.limit, (r) => [String(r.sort_key), r.id]);
+  const ids = items.map((r) => r.id);
+  const [tags, contactHits] = await Promise.all([
+    ids.length ? db.selectFrom('client_tags').select(['client_id', 'tag']).where('client_id', 'in', ids).orderBy('tag').execute() : [],
+    query.q && ids.length ? contactMatches(db, ids, query.q) : new Map<string, string>(),
+  ]);
+  const out: ClientListItem[] = items.map((r) => {
+    const c = toClient(r, r, tags.filter((t) => t.client_id === r.id).map((t) => t.tag), actor);
+    return {
+      id: c.id,
+      kind: c.kind,
+      name: c.name,
+      status: c.status,
+      grade: c.grade,
+      tier: c.tier,
+      industry: c.industry,
+      region: c.region,
+      city: c.city,
+      phone: c.phone,
+      email: c.email,
+      uscc: c.uscc,
+      ownerId: c.ownerId,
+      ownerName: c.ownerName,
+      managerId: c.managerId,
+      managerName: c.managerName,
+      teamId: c.teamId,
+      teamName: c.teamName,
+      tags: c.tags,
+      lastContactAt: c.lastContactAt,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+      masked: c.masked,
+      matchedContact: normalizeSearch(c.name).includes(normalizeSearch(query.q ?? '')) ? null : (contactHits.get(c.id) ?? null),
+    };
+  });
+  return { items: out, nextCursor, total: Number(count.n) };
+}
+
+/** For hits found through a contact, which contact matched (shown beside the client). */
+async function contactMatches(db: Kysely<Database>, clientIds: string[], q: string): Promise<Map<string, string>> {
+  const norm = normalizeSearch(q);
+  const rows = await db.selectFrom('contacts').select(['client_id', 'name', 'phone', 'email']).where('client_id', 'in', clientIds).execute();
+  const hits = new Map<string, string>();
+  for (const r of rows) {
+    const hay = [r.name, r.phone ?? '', r.email ?? ''].map(normalizeSearch);
+    if (!hits.has(r.client_id) && hay.some((h) => h.includes(norm))) hits.set(r.client_id, r.name);
+  }
+  return hits;
+}
