@@ -46,7 +46,16 @@ describe('creating clients (C-1..C-3, K-1)', () => {
     expect((expectError(id, 400, 'validation_failed').details as { field: string }[])[0]!.field).toBe('idNumber');
     const money = await send(t, 'POST', '/api/v1/clients', f.lawyerA, { kind: 'individual', name: '钱七', hourlyRateFen: 12.5 });
     expect((expectError(money, 400, 'validation_failed').details as { field: string }[])[0]!.field).toBe('hourlyRateFen');
+    // 2024 has no leap 2nd month in the lunar calendar; 2023 has one.
+    const leap = await send(t, 'POST', '/api/v1/clients', f.lawyerA, {
+      kind: 'individual',
+      name: '孙八',
+      birthday: { calendar: 'lunar', year: 2024, month: 2, day: 1, leapMonth: true },
+    });
+    expect((expectError(leap, 400, 'validation_failed').details as { field: string }[])[0]!.field).toBe('birthday.leapMonth');
     expect(await t.db.selectFrom('clients').select('id').execute()).toEqual(before);
+    const ok = await f.create(f.lawyerA, { kind: 'individual', name: '孙八', birthday: { calendar: 'lunar', year: 2023, month: 2, day: 1, leapMonth: true } });
+    expect(ok.birthday).toEqual({ calendar: 'lunar', year: 2023, month: 2, day: 1, leapMonth: true });
   });
 
   it('lets lawyers create only clients they own; assistants only in their team', async () => {

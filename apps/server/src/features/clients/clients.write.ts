@@ -7,6 +7,7 @@ import type { Actor, Ctx } from '../../plugins/context.js';
 import type { Db } from '../../plugins/db.js';
 import { Forbidden, ValidationFailed } from '../../plugins/errors.js';
 import { newId } from '../../plugins/ids.js';
+import { assertCalendarDate } from '../important-dates/calendar-fields.js';
 import { notify } from '../notifications/notifications.service.js';
 import { getSettings } from '../settings/settings.service.js';
 import { addTimelineEvent } from '../timeline/timeline.service.js';
@@ -39,7 +40,9 @@ async function assertUser(db: Kysely<Database>, field: string, id: string, roles
 }
 
 /** Column values for the editable fields present in the input (undefined = untouched). */
-function columnsFrom(input: ClientUpdate): Partial<ClientsTable> {
+export function columnsFrom(input: ClientUpdate): Partial<ClientsTable> {
+  // C-2: a birthday that cannot exist (lunar leap month absent that year, solar 2023-02-30) is a 400.
+  if (input.birthday) assertCalendarDate({ ...input.birthday, leapMonth: input.birthday.leapMonth ?? false }, 'birthday.');
   const out: Partial<ClientsTable> = {};
   const set = <K extends keyof ClientsTable>(k: K, v: ClientsTable[K] | undefined) => {
     if (v !== undefined) out[k] = v;
