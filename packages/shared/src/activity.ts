@@ -13,6 +13,8 @@ export const TIMELINE_KINDS = [
   'contact_removed',
   'personnel_changed',
   'important_date_added',
+  'important_date_updated',
+  'important_date_removed',
   'relationship_added',
   'relationship_removed',
 ] as const;

@@ -37,7 +37,17 @@ export const usccSchema = z
   .transform(normalizeCode)
   .refine(isValidUscc, { message: 'uscc_invalid' });
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD');
+/** A calendar day that exists (2023-02-30 does not). */
+export function isRealDay(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD')
+  .refine(isRealDay, { message: 'date_invalid' });
 
 /** A solar or lunar date; the year is optional (a birthday without the year). */
 export const calendarDateSchema = z.strictObject({

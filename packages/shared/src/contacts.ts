@@ -91,7 +91,8 @@ export const importantDateCreateSchema = z.strictObject({
   leapMonth: z.boolean().default(false),
   year: z.number().int().min(1900).max(2100).nullish(),
 });
-export const importantDateUpdateSchema = importantDateCreateSchema.partial().strict();
+// Not importantDateCreateSchema.partial(): its leapMonth default would clear a stored leap month on every edit.
+export const importantDateUpdateSchema = importantDateCreateSchema.extend({ leapMonth: z.boolean().optional() }).partial().strict();
 
 export const RELATIONSHIP_KINDS = ['parent_subsidiary', 'affiliate', 'family', 'business_partner', 'referred_by'] as const;
 /** How the other client stands to this one. */

@@ -60,4 +60,5 @@ export const FIELD_MESSAGES: Record<string, { 'zh-CN': string; 'en-US': string }
     'en-US': 'Not a valid unified social credit code (check character)',
   },
   phone_invalid: { 'zh-CN': '电话号码格式不正确', 'en-US': 'Not a valid phone number' },
+  date_invalid: { 'zh-CN': '日期不存在', 'en-US': 'No such date' },
 };
