@@ -102,6 +102,8 @@ describe('C-9 search, filters and pages', () => {
     for (const s of ['云帆律所', 'zzzz', '000000000']) expect(await q(s), s).toEqual([]);
     // % and _ are literal characters, not wildcards
     expect(await q('%')).toEqual([]);
+    await f.create(f.lawyerA, { kind: 'organisation', name: 'John Smith Trading Ltd' });
+    for (const s of ['smith trad', 'JOHN', 'h t']) expect(await q(s), s).toEqual(['John Smith Trading Ltd']);
   });
 
   it('filters, sorts by name and walks every page exactly once', async () => {

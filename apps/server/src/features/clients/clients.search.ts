@@ -43,12 +43,14 @@ export function gramsOf(text: string): string[] {
   return [...out];
 }
 
-/** The grams a query needs: its bigrams, or its one character. */
+/** The grams a query needs: the bigrams of each word, or a one-character word itself (the index never spans spaces). */
 export function queryGrams(q: string): string[] {
-  const chars = [...normalizeSearch(q)].filter((c) => c !== ' ');
-  if (chars.length <= 1) return chars;
   const out = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  for (const word of normalizeSearch(q).split(' ').filter(Boolean)) {
+    const chars = [...word];
+    if (chars.length === 1) out.add(chars[0]!);
+    for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  }
   return [...out];
 }
 
