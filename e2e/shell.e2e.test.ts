@@ -61,7 +61,8 @@ describe('web shell', () => {
 
     await withPage(async (page) => {
       await loginUi(page, user.email);
-      await page.waitForURL('**/account');
+      await page.waitForURL('**/clients');
+      await page.goto('/account');
       await expect(page.getByTestId('nav-account').textContent()).resolves.toBe('个人设置');
 
       await page.getByTestId('lang-en-US').click();
@@ -81,7 +82,8 @@ describe('web shell', () => {
       await page.goto('/login');
       await expect(page.getByTestId('login-title').textContent()).resolves.toBe('欢迎使用律维');
       await loginUi(page, user.email);
-      await page.waitForURL('**/account');
+      await page.waitForURL('**/clients');
+      await page.goto('/account');
       await page.getByTestId('nav-account').filter({ hasText: 'My account' }).waitFor();
       await expect(page.getByTestId('user-menu').textContent()).resolves.toContain('Lawyer');
 
@@ -133,7 +135,7 @@ describe('web shell', () => {
 
     await withPage(async (page) => {
       await loginUi(page, email, password);
-      await page.waitForURL('**/account');
+      await page.waitForURL('**/clients');
       await expect(page.getByTestId('user-name').textContent()).resolves.toBe(name);
     });
   });
@@ -141,14 +143,14 @@ describe('web shell', () => {
   it('a lawyer opening /users sees the 403 page', async () => {
     await withPage(async (page) => {
       await loginUi(page, 'lawyer@retainer.test');
-      await page.waitForURL('**/account');
+      await page.waitForURL('**/clients');
       await expect(page.getByTestId('nav-users').count()).resolves.toBe(0);
 
       await page.goto('/users');
       await page.getByTestId('page-403').waitFor();
       await expect(page.getByTestId('users-table').count()).resolves.toBe(0);
       await page.getByTestId('back-home').click();
-      await page.waitForURL('**/account');
+      await page.waitForURL('**/clients');
     });
   });
 
@@ -164,7 +166,7 @@ describe('web shell', () => {
       expect(new URL(page.url()).pathname).toBe('/login');
 
       await loginUi(page, user.email);
-      await page.waitForURL('**/account');
+      await page.waitForURL('**/clients');
     });
   });
 });

@@ -56,3 +56,18 @@ export const userListQuerySchema = listQuerySchema.extend({
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
 
 export const passwordResetSchema = z.strictObject({ password: passwordSchema });
+
+/** The firm's people as anyone picking an owner or client manager needs them: no contact details. */
+export const directoryEntrySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  teamId: z.string().nullable(),
+  teamName: z.string().nullable(),
+});
+export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
+
+export const directoryQuerySchema = listQuerySchema.extend({
+  q: z.string().trim().max(100).optional(),
+  role: roleSchema.optional(),
+});

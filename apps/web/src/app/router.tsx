@@ -6,6 +6,12 @@ import { FullPageSpin } from '../components/FullPageSpin';
 import { AccountPage } from '../features/account/AccountPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
+import { ClientPage } from '../features/clients/ClientPage';
+import { ClientsPage } from '../features/clients/ClientsPage';
+import { ConflictChecksPage } from '../features/conflict-checks/ConflictChecksPage';
+import { ExportsPage } from '../features/exports/ExportsPage';
+import { ImportPage } from '../features/imports/ImportPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { TeamsPage } from '../features/teams/TeamsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { RequireAuth, RequirePermission } from './auth/guards';
@@ -65,6 +71,54 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="audit:read">
             <AuditPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'clients',
+        element: (
+          <RequirePermission permission="clients:read">
+            <ClientsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'clients/import',
+        element: (
+          <RequirePermission permission="clients:import">
+            <ImportPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'clients/exports',
+        element: (
+          <RequirePermission permission="clients:export">
+            <ExportsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'clients/:id',
+        element: (
+          <RequirePermission permission="clients:read">
+            <ClientPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'conflict-checks',
+        element: (
+          <RequirePermission permission="conflicts:check">
+            <ConflictChecksPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'settings',
+        element: (
+          <RequirePermission permission="settings:manage">
+            <SettingsPage />
           </RequirePermission>
         ),
       },

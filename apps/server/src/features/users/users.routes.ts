@@ -1,4 +1,6 @@
 import {
+  directoryEntrySchema,
+  directoryQuerySchema,
   idParamsSchema,
   listResponseSchema,
   passwordResetSchema,
@@ -9,7 +11,7 @@ import {
 } from '@retainer/shared';
 import { z } from 'zod';
 import type { App, Deps } from '../../plugins/app-types.js';
-import { createUser, getUser, listUsers, resetPassword, setUserActive, updateUser } from './users.service.js';
+import { createUser, getUser, listDirectory, listUsers, resetPassword, setUserActive, updateUser } from './users.service.js';
 
 const tags = ['users'];
 
@@ -18,6 +20,12 @@ export function usersRoutes(app: App, deps: Deps) {
     '/users',
     { config: { access: 'users:read' }, schema: { tags, querystring: userListQuerySchema, response: { 200: listResponseSchema(userSchema) } } },
     async (req) => listUsers(deps, req.query),
+  );
+
+  app.get(
+    '/users/directory',
+    { config: { access: 'clients:read' }, schema: { tags, querystring: directoryQuerySchema, response: { 200: listResponseSchema(directoryEntrySchema) } } },
+    async (req) => listDirectory(deps, req.query),
   );
 
   app.post(

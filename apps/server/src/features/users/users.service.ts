@@ -214,3 +214,27 @@ export async function resetPassword(deps: Deps, ctx: Ctx, id: string, password: 
     { password: 'reset' },
   );
 }
+
+/** Active people for pickers (owner lawyer, client manager): names, roles and teams only. */
+export async function listDirectory({ db }: Deps, query: { q?: string | undefined; role?: UsersTable['role'] | undefined; limit: number; cursor?: string | undefined }) {
+  let q = db.selectFrom('users').where('users.active', '=', 1);
+  if (query.q) q = q.where(containsText('users.name', query.q));
+  if (query.role) q = q.where('users.role', '=', query.role);
+  const after = decodeCursor(query.cursor, 1);
+  const [rows, count] = await Promise.all([
+    q
+      .leftJoin('teams', 'teams.id', 'users.team_id')
+      .select(['users.id', 'users.name', 'users.role', 'users.team_id', 'teams.name as team_name'])
+      .$if(after !== null, (qb) => qb.where('users.id', '>', String(after![0])))
+      .orderBy('users.id')
+      .limit(query.limit + 1)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const { items, nextCursor } = page(rows, query.limit, (r) => [r.id]);
+  return {
+    items: items.map((r) => ({ id: r.id, name: r.name, role: r.role, teamId: r.team_id, teamName: r.team_name })),
+    nextCursor,
+    total: Number(count.n),
+  };
+}

@@ -55,8 +55,9 @@ export function clearSession(client: QueryClient, byUser = false): void {
 }
 
 export function landingPath(me: Me): string {
-  // UI.md: admins land on 用户; others on 个人设置 until 我的今日 exists.
-  return me.user.role === 'admin' && me.permissions.includes('users:read') ? '/users' : '/account';
+  // UI.md: admins land on 用户; others on 客户 until 我的今日 exists.
+  if (me.user.role === 'admin' && me.permissions.includes('users:read')) return '/users';
+  return me.permissions.includes('clients:read') ? '/clients' : '/account';
 }
 
 export async function patchMyLocale(locale: Locale): Promise<Me> {

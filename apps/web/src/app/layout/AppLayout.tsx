@@ -2,9 +2,12 @@ import { useState } from 'react';
 import { Breadcrumb, Button, Flex, Grid, Layout, Menu, type MenuProps } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { useSessionUser } from '../auth/session';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { GlobalSearch } from '../../features/clients/GlobalSearch';
+import { NotificationsBell } from '../../features/notifications/NotificationsBell';
+import { useCan, useSessionUser } from '../auth/session';
 import { BrandMark } from './BrandMark';
+import { BreadcrumbTailProvider, useBreadcrumbTailValue } from './BreadcrumbTail';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NAVIGATION, findNavItem } from './navigation';
 import { UserMenu } from './UserMenu';
@@ -12,7 +15,17 @@ import { UserMenu } from './UserMenu';
 const COLLAPSED_KEY = 'retainer.navCollapsed';
 
 export function AppLayout() {
+  return (
+    <BreadcrumbTailProvider>
+      <Frame />
+    </BreadcrumbTailProvider>
+  );
+}
+
+function Frame() {
   const { t } = useTranslation();
+  const canSearch = useCan('clients:read');
+  const tail = useBreadcrumbTailValue();
   const me = useSessionUser();
   const location = useLocation();
   const navigate = useNavigate();
@@ -77,7 +90,7 @@ export function AppLayout() {
             display: 'flex',
             alignItems: 'center',
             justifyContent: 'space-between',
-            gap: 16,
+            gap: narrow ? 8 : 16,
             paddingInline: narrow ? 12 : 24,
           }}
         >
@@ -92,14 +105,25 @@ export function AppLayout() {
           ) : (
             <Breadcrumb
               data-testid="breadcrumb"
+              style={{ minWidth: 0, flex: '0 1 auto', whiteSpace: 'nowrap', overflow: 'hidden' }}
               items={
                 current
-                  ? [{ title: t(current.group.labelKey) }, { title: t(current.item.labelKey) }]
+                  ? [
+                      { title: t(current.group.labelKey) },
+                      { title: tail ? <Link to={current.item.path}>{t(current.item.labelKey)}</Link> : t(current.item.labelKey) },
+                      ...(tail ? [{ title: <span data-testid="breadcrumb-tail">{tail}</span> }] : []),
+                    ]
                   : [{ title: t('nav.home') }]
               }
             />
           )}
-          <Flex align="center" gap={narrow ? 8 : 20}>
+          {canSearch ? (
+            <div style={{ flex: narrow ? '1 1 auto' : '0 1 300px', minWidth: 0, marginInlineStart: narrow ? 0 : 'auto', lineHeight: 'normal', display: 'flex' }}>
+              <GlobalSearch compact={narrow} />
+            </div>
+          ) : null}
+          <Flex align="center" gap={narrow ? 4 : 16} style={{ flex: 'none' }}>
+            <NotificationsBell />
             <LanguageSwitch size={narrow ? 'small' : 'middle'} />
             <UserMenu compact={narrow} />
           </Flex>

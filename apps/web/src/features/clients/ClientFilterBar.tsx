@@ -1,5 +1,5 @@
-import { useState, type ReactNode } from 'react';
-import { Badge, Button, Flex, Input, InputNumber, Select } from 'antd';
+import { useState, type CSSProperties, type ReactNode } from 'react';
+import { Badge, Button, Flex, Grid, Input, InputNumber, Select } from 'antd';
 import { FilterOutlined, SearchOutlined } from '@ant-design/icons';
 import { CLIENT_KINDS, CLIENT_STATUSES, GRADES, INDUSTRIES, TIERS, type ClientKind, type ClientStatus, type Grade, type Tier } from '@retainer/shared';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +31,9 @@ export function ClientFilterBar(props: ClientFilterBarProps) {
   const teams = useTeamOptions();
   const moreCount = moreFilterCount(filters);
   const [showMore, setShowMore] = useState(moreCount > 0);
+  // phones: two filters a row instead of ragged fixed widths
+  const phone = Grid.useBreakpoint().md === false;
+  const w = (width: number) => (phone ? { flex: '1 1 40%', minWidth: 0 } : { width });
   const set = (patch: Partial<ClientFilters>) => onChange({ ...filters, ...patch });
 
   return (
@@ -43,7 +46,7 @@ export function ClientFilterBar(props: ClientFilterBarProps) {
             placeholder={t('clients.searchPlaceholder')}
             value={search}
             onChange={(e) => onSearch(e.target.value)}
-            style={{ width: 300, maxWidth: '100%' }}
+            style={phone ? { width: '100%' } : { width: 300 }}
             data-testid="clients-search"
           />
           <Select<ClientStatus>
@@ -52,7 +55,7 @@ export function ClientFilterBar(props: ClientFilterBarProps) {
             value={filters.status}
             onChange={(status) => set({ status })}
             options={CLIENT_STATUSES.map((s) => ({ value: s, label: t(`clients.statuses.${s}`) }))}
-            style={{ width: 140 }}
+            style={w(140)}
             data-testid="clients-filter-status"
           />
           <Select<Grade>
@@ -61,7 +64,7 @@ export function ClientFilterBar(props: ClientFilterBarProps) {
             value={filters.grade}
             onChange={(grade) => set({ grade })}
             options={GRADES.map((g) => ({ value: g, label: t(`clients.grades.${g}`) }))}
-            style={{ width: 120 }}
+            style={w(120)}
             data-testid="clients-filter-grade"
           />
           <Select<ClientKind>
@@ -70,7 +73,7 @@ export function ClientFilterBar(props: ClientFilterBarProps) {
             value={filters.kind}
             onChange={(kind) => set({ kind })}
             options={CLIENT_KINDS.map((k) => ({ value: k, label: t(`clients.kinds.${k}`) }))}
-            style={{ width: 130 }}
+            style={w(130)}
             data-testid="clients-filter-kind"
           />
           <Select<string>
@@ -81,7 +84,7 @@ export function ClientFilterBar(props: ClientFilterBarProps) {
             onChange={(ownerId) => set({ ownerId })}
             options={ownerOptions}
             loading={ownersLoading}
-            style={{ width: 180 }}
+            style={w(180)}
             popupMatchSelectWidth={false}
             data-testid="clients-filter-owner"
           />
@@ -112,7 +115,7 @@ export function ClientFilterBar(props: ClientFilterBarProps) {
             value={filters.tier}
             onChange={(tier) => set({ tier })}
             options={TIERS.map((x) => ({ value: x, label: t(`clients.tiers.${x}`) }))}
-            style={{ width: 140 }}
+            style={w(140)}
             data-testid="clients-filter-tier"
           />
           <Select<string>
@@ -122,7 +125,7 @@ export function ClientFilterBar(props: ClientFilterBarProps) {
             value={filters.industry}
             onChange={(industry) => set({ industry: isIndustry(industry) ? industry : undefined })}
             options={INDUSTRIES.map((code) => ({ value: code, label: `${code} ${t(`clients.industries.${code}`)}` }))}
-            style={{ width: 240 }}
+            style={w(240)}
             popupMatchSelectWidth={false}
             data-testid="clients-filter-industry"
           />
@@ -132,7 +135,7 @@ export function ClientFilterBar(props: ClientFilterBarProps) {
             onCommit={(region) => set({ region })}
             placeholder={t('clients.regionPlaceholder')}
             label={t('clients.region')}
-            width={160}
+            style={w(160)}
             testId="clients-filter-region"
           />
           <Select<string>
@@ -143,7 +146,7 @@ export function ClientFilterBar(props: ClientFilterBarProps) {
             onChange={(teamId) => set({ teamId })}
             options={teams.data ?? []}
             loading={teams.isLoading}
-            style={{ width: 160 }}
+            style={w(160)}
             data-testid="clients-filter-team"
           />
           <CommitInput
@@ -152,7 +155,7 @@ export function ClientFilterBar(props: ClientFilterBarProps) {
             onCommit={(tag) => set({ tag })}
             placeholder={t('clients.tagPlaceholder')}
             label={t('clients.tag')}
-            width={150}
+            style={w(150)}
             testId="clients-filter-tag"
           />
           <InputNumber<number>
@@ -164,7 +167,7 @@ export function ClientFilterBar(props: ClientFilterBarProps) {
             onChange={(v) => set({ noContactDays: v ?? undefined })}
             prefix={<span style={{ color: '#8c8c8c' }}>{t('clients.noContactDays')}</span>}
             suffix={t('clients.noContactDaysSuffix')}
-            style={{ width: 260 }}
+            style={w(260)}
             data-testid="clients-filter-no-contact"
           />
         </Flex>
@@ -178,12 +181,12 @@ interface CommitInputProps {
   onCommit: (value: string | undefined) => void;
   placeholder: string;
   label: string;
-  width: number;
+  style: CSSProperties;
   testId: string;
 }
 
 /** Free-text filter that applies on Enter or leaving the box, not on every key. Remount (key) to reset. */
-function CommitInput({ value, onCommit, placeholder, label, width, testId }: CommitInputProps) {
+function CommitInput({ value, onCommit, placeholder, label, style, testId }: CommitInputProps) {
   const [text, setText] = useState(value ?? '');
   const commit = (v: string) => {
     const next = v.trim() || undefined;
@@ -200,7 +203,7 @@ function CommitInput({ value, onCommit, placeholder, label, width, testId }: Com
       }}
       onPressEnter={() => commit(text)}
       onBlur={() => commit(text)}
-      style={{ width }}
+      style={style}
       aria-label={label}
       data-testid={testId}
     />

@@ -63,3 +63,9 @@ export function daysUntil(date: string): number {
   const today = dayjs().tz(FIRM_TIME_ZONE).format('YYYY-MM-DD');
   return dayjs(date).diff(dayjs(today), 'day');
 }
+
+/** 浙江省 · 杭州市; a municipality (北京市 · 北京市) once. */
+export function placeLabel(region: string | null, city: string | null): string {
+  if (region && city && region === city) return region;
+  return [region, city].filter(Boolean).join(' · ');
+}
