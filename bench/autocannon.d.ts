@@ -14,6 +14,8 @@ declare module 'autocannon' {
       /** Per-request timeout, seconds. */
       timeout?: number;
       title?: string;
+      /** Each connection walks through these in turn (overriding path, method, headers, body). */
+      requests?: { path?: string; method?: string; headers?: Record<string, string>; body?: string }[];
     }
     interface Histogram {
       average: number;

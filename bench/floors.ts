@@ -3,6 +3,10 @@ import { verify } from '@node-rs/argon2';
 import type SQLite from 'better-sqlite3';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
+import { normalizeSearch, queryGrams } from '../apps/server/src/features/clients/clients.search.js';
+import { maskCode, maskEmail, maskPhone } from '../apps/server/src/features/clients/masking.js';
+import { likeContains } from '../apps/server/src/plugins/db.js';
+import { encodeCursor } from '../apps/server/src/plugins/cursor.js';
 
 /** A bare Fastify app with one route returning {status:'ok'}. */
 export function healthFloor(): FastifyInstance {
@@ -103,4 +107,242 @@ export function usersFloorPostgres(pool: pg.Pool): FastifyInstance {
 
 export function floorPool(url: string, schema: string, max: number): pg.Pool {
   return new pg.Pool({ connectionString: url, max, options: `-c search_path=${schema}` });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clients: search page, list page (keyset) and detail as hand-written SQL on the driver.
+
+/** Who asks: a partner sees all; a lawyer their own and their team's clients (X-1). */
+type Viewer = { id: string; teamId: string | null; all: boolean };
+
+type ClientRow = {
+  id: string;
+  kind: string;
+  name: string;
+  status: string;
+  grade: string;
+  tier: string | null;
+  industry: string | null;
+  region: string | null;
+  city: string | null;
+  phone: string | null;
+  email: string | null;
+  uscc: string | null;
+  owner_id: string;
+  manager_id: string | null;
+  team_id: string | null;
+  last_contact_at: string | null;
+  created_at: string;
+  updated_at: string;
+  owner_name: string | null;
+  manager_name: string | null;
+  team_name: string | null;
+};
+
+const LIST_COLUMNS = `c.id, c.kind, c.name, c.status, c.grade, c.tier, c.industry, c.region, c.city, c.phone, c.email, c.uscc,
+  c.owner_id, c.manager_id, c.team_id, c.last_contact_at, c.created_at, c.updated_at,
+  o.name as owner_name, m.name as manager_name, t.name as team_name`;
+const NAME_JOINS = `left join users o on o.id = c.owner_id left join users m on m.id = c.manager_id left join teams t on t.id = c.team_id`;
+
+function viewerOf(query: unknown): Viewer {
+  const q = (query ?? {}) as { viewer?: string; team?: string };
+  return { id: q.viewer ?? '', teamId: q.team || null, all: !q.team };
+}
+
+function clientListItem(r: ClientRow, tags: string[], viewer: Viewer, matchedContact: string | null) {
+  const clear = viewer.all || r.owner_id === viewer.id || r.manager_id === viewer.id;
+  return {
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    status: r.status,
+    grade: r.grade,
+    tier: r.tier,
+    industry: r.industry,
+    region: r.region,
+    city: r.city,
+    phone: clear ? r.phone : maskPhone(r.phone),
+    email: clear ? r.email : maskEmail(r.email),
+    uscc: clear ? r.uscc : maskCode(r.uscc),
+    ownerId: r.owner_id,
+    ownerName: r.owner_name,
+    managerId: r.manager_id,
+    managerName: r.manager_name,
+    teamId: r.team_id,
+    teamName: r.team_name,
+    tags,
+    lastContactAt: r.last_contact_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    masked: !clear,
+    matchedContact,
+  };
+}
+
+type ContactHit = { client_id: string; name: string; phone: string | null; email: string | null };
+
+/** The page as the product shapes it: tags per row, the contact a hit came through, the keyset cursor. */
+function clientsPage(rows: ClientRow[], limit: number, total: number, viewer: Viewer, tags: { client_id: string; tag: string }[], contacts: ContactHit[], q: string | null) {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  const norm = q === null ? '' : normalizeSearch(q);
+  const hits = new Map<string, string>();
+  for (const k of contacts) {
+    if (!hits.has(k.client_id) && [k.name, k.phone ?? '', k.email ?? ''].some((h) => normalizeSearch(h).includes(norm))) hits.set(k.client_id, k.name);
+  }
+  return {
+    items: items.map((r) =>
+      clientListItem(
+        r,
+        tags.filter((t) => t.client_id === r.id).map((t) => t.tag),
+        viewer,
+        q === null || normalizeSearch(r.name).includes(norm) ? null : (hits.get(r.id) ?? null),
+      ),
+    ),
+    nextCursor: rows.length > limit && last ? encodeCursor([last.updated_at, last.id]) : null,
+    total,
+  };
+}
+
+/** The gram part of a search (C-9): candidates from client_search, confirmed by search_text. */
+function searchParts(q: string) {
+  const grams = queryGrams(q);
+  return { grams, like: likeContains(normalizeSearch(q)) };
+}
+
+function cursorOf(query: unknown): [string, string] | null {
+  const raw = (query as { cursor?: string } | null)?.cursor;
+  if (!raw) return null;
+  const v = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [string, string];
+  return [String(v[0]), String(v[1])];
+}
+
+/**
+ * Clients through better-sqlite3 prepared statements: GET /clients?q= (search, first page + total),
+ * GET /clients?cursor= (keyset list page + total), GET /clients/:id (point read + tags).
+ * Visibility comes as ?viewer=<user id>&team=<team id> (a lawyer); without team, all (a partner).
+ */
+export function clientsFloorSqlite(sqlite: SQLite.Database): FastifyInstance {
+  const vis = (v: Viewer) => (v.all ? '' : 'and (c.owner_id = @viewer or c.team_id = @team)');
+  const hits = (n: number) =>
+    n === 1
+      ? 'select client_id from client_search where gram = @g0'
+      : `select client_id from client_search where gram in (${Array.from({ length: n }, (_, i) => `@g${i}`).join(', ')}) group by client_id having count(*) = ${n}`;
+  const statements = new Map<string, SQLite.Statement>();
+  const stmt = (key: string, text: () => string) => {
+    let s = statements.get(key);
+    if (!s) statements.set(key, (s = sqlite.prepare(text())));
+    return s;
+  };
+  const tagsStmt = sqlite.prepare<[string], { client_id: string; tag: string }>(
+    'select client_id, tag from client_tags where client_id in (select value from json_each(?)) order by tag',
+  );
+  const contactsStmt = sqlite.prepare<[string], ContactHit>('select client_id, name, phone, email from contacts where client_id in (select value from json_each(?))');
+
+  const app = Fastify({ logger: false });
+  app.get('/clients', async (req) => {
+    const query = req.query as { q?: string; limit?: string };
+    const viewer = viewerOf(req.query);
+    const limit = Number(query.limit ?? 50);
+    const params: Record<string, string | number> = { limit: limit + 1 };
+    if (!viewer.all) Object.assign(params, { viewer: viewer.id, team: viewer.teamId! });
+    let rows: ClientRow[];
+    let total: number;
+    if (query.q) {
+      const { grams, like } = searchParts(query.q);
+      grams.forEach((g, i) => (params[`g${i}`] = g));
+      params.like = like;
+      const from = `from (${hits(grams.length)}) h join clients c on c.id = h.client_id`;
+      const where = `where c.search_text like @like escape '\\' ${vis(viewer)}`;
+      rows = stmt(`s${grams.length}${viewer.all}`, () => `select ${LIST_COLUMNS} ${from} ${NAME_JOINS} ${where} order by c.updated_at desc, c.id desc limit @limit`).all(params) as ClientRow[];
+      const { limit: _, ...countParams } = params;
+      total = (stmt(`sc${grams.length}${viewer.all}`, () => `select count(*) as n ${from} ${where}`).get(countParams) as { n: number }).n;
+    } else {
+      const after = cursorOf(req.query);
+      if (after) Object.assign(params, { ak: after[0], ai: after[1] });
+      const keyset = after ? 'and (c.updated_at < @ak or (c.updated_at = @ak and c.id < @ai))' : '';
+      rows = stmt(`l${viewer.all}${!!after}`, () => `select ${LIST_COLUMNS} from clients c ${NAME_JOINS} where 1 = 1 ${vis(viewer)} ${keyset} order by c.updated_at desc, c.id desc limit @limit`).all(params) as ClientRow[];
+      const countParams = viewer.all ? {} : { viewer: viewer.id, team: viewer.teamId! };
+      total = (stmt(`lc${viewer.all}`, () => `select count(*) as n from clients c where 1 = 1 ${vis(viewer)}`).get(countParams) as { n: number }).n;
+    }
+    const ids = JSON.stringify(rows.slice(0, limit).map((r) => r.id));
+    return clientsPage(rows, limit, total, viewer, tagsStmt.all(ids), query.q ? contactsStmt.all(ids) : [], query.q ?? null);
+  });
+  const detail = (v: Viewer) => sqlite.prepare(`select c.*, o.name as owner_name, m.name as manager_name, t.name as team_name from clients c ${NAME_JOINS} where c.id = @id ${vis(v)}`);
+  const detailAll = detail({ id: '', teamId: null, all: true });
+  const detailSome = detail({ id: '', teamId: 't', all: false });
+  const clientTags = sqlite.prepare<[string], { tag: string }>('select tag from client_tags where client_id = ? order by tag');
+  app.get('/clients/:id', async (req, reply) => {
+    const viewer = viewerOf(req.query);
+    const { id } = req.params as { id: string };
+    const row = (viewer.all ? detailAll.get({ id }) : detailSome.get({ id, viewer: viewer.id, team: viewer.teamId })) as (ClientRow & Record<string, unknown>) | undefined;
+    if (!row) return reply.code(404).send({ error: { code: 'not_found' } });
+    return { ...row, tags: clientTags.all(id).map((t) => t.tag) };
+  });
+  return app;
+}
+
+/**
+ * The same three routes through a pg Pool with named statements; the page and its total run at once,
+ * like the product's. Searches match first, then sort (a MATERIALIZED CTE), as PERFORMANCE.md advises.
+ */
+export function clientsFloorPostgres(pool: pg.Pool): FastifyInstance {
+  const app = Fastify({ logger: false });
+  const vis = (v: Viewer, from: number) => (v.all ? '' : `and (c.owner_id = $${from} or c.team_id = $${from + 1})`);
+  const hits = (n: number) =>
+    n === 1 ? 'select client_id from client_search where gram = $1' : `select client_id from client_search where gram = any($1::text[]) group by client_id having count(*) = ${n}`;
+  app.get('/clients', async (req) => {
+    const query = req.query as { q?: string; limit?: string };
+    const viewer = viewerOf(req.query);
+    const limit = Number(query.limit ?? 50);
+    const who = viewer.all ? [] : [viewer.id, viewer.teamId];
+    let pageQ: { name: string; text: string; values: unknown[] };
+    let countQ: { name: string; text: string; values: unknown[] };
+    if (query.q) {
+      const { grams, like } = searchParts(query.q);
+      const g = grams.length === 1 ? grams[0] : grams;
+      const cte = `with h as materialized (${hits(grams.length)})`;
+      const where = `where c.search_text like $2 escape '\\' ${vis(viewer, 3)}`;
+      const n = 3 + who.length;
+      const key = `${grams.length === 1 ? 1 : 'n'}${grams.length}${viewer.all}`;
+      pageQ = {
+        name: `bench_cs_${key}`,
+        text: `${cte} select ${LIST_COLUMNS} from h join clients c on c.id = h.client_id ${NAME_JOINS} ${where} order by c.updated_at desc, c.id desc limit $${n}`,
+        values: [g, like, ...who, limit + 1],
+      };
+      countQ = { name: `bench_csc_${key}`, text: `${cte} select count(*) as n from h join clients c on c.id = h.client_id ${where}`, values: [g, like, ...who] };
+    } else {
+      const after = cursorOf(req.query);
+      const n = 1 + who.length;
+      const keyset = after ? `and (c.updated_at < $${n + 1} or (c.updated_at = $${n + 1} and c.id < $${n + 2}))` : '';
+      pageQ = {
+        name: `bench_cl_${viewer.all}${!!after}`,
+        text: `select ${LIST_COLUMNS} from clients c ${NAME_JOINS} where true ${vis(viewer, 2)} ${keyset} order by c.updated_at desc, c.id desc limit $1`,
+        values: [limit + 1, ...who, ...(after ?? [])],
+      };
+      countQ = { name: `bench_clc_${viewer.all}`, text: `select count(*) as n from clients c where true ${vis(viewer, 1)}`, values: who };
+    }
+    const [page, count] = await Promise.all([pool.query<ClientRow>(pageQ), pool.query<{ n: string }>(countQ)]);
+    const ids = page.rows.slice(0, limit).map((r) => r.id);
+    const [tags, contacts] = await Promise.all([
+      pool.query<{ client_id: string; tag: string }>({ name: 'bench_ct', text: 'select client_id, tag from client_tags where client_id = any($1::text[]) order by tag', values: [ids] }),
+      query.q ? pool.query<ContactHit>({ name: 'bench_cc', text: 'select client_id, name, phone, email from contacts where client_id = any($1::text[])', values: [ids] }) : { rows: [] },
+    ]);
+    return clientsPage(page.rows, limit, Number(count.rows[0]!.n), viewer, tags.rows, contacts.rows, query.q ?? null);
+  });
+  app.get('/clients/:id', async (req, reply) => {
+    const viewer = viewerOf(req.query);
+    const { id } = req.params as { id: string };
+    const [row, tags] = await Promise.all([
+      pool.query<ClientRow & Record<string, unknown>>({
+        name: `bench_cd_${viewer.all}`,
+        text: `select c.*, o.name as owner_name, m.name as manager_name, t.name as team_name from clients c ${NAME_JOINS} where c.id = $1 ${vis(viewer, 2)}`,
+        values: viewer.all ? [id] : [id, viewer.id, viewer.teamId],
+      }),
+      pool.query<{ tag: string }>({ name: 'bench_cdt', text: 'select tag from client_tags where client_id = $1 order by tag', values: [id] }),
+    ]);
+    if (!row.rows[0]) return reply.code(404).send({ error: { code: 'not_found' } });
+    return { ...row.rows[0], tags: tags.rows.map((t) => t.tag) };
+  });
+  return app;
 }

@@ -6,6 +6,8 @@ export type LoadSpec = {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /** Paths on url's host that each connection requests in turn (e.g. many client ids); default: url's own. */
+  paths?: string[];
 };
 
 export type Measurement = {
@@ -47,6 +49,7 @@ export function runLoad(spec: LoadSpec, options: { connections: number; duration
       timeout: 10,
     };
     if (spec.body !== undefined) opts.body = spec.body;
+    if (spec.paths?.length) opts.requests = spec.paths.map((path) => ({ path }));
 
     // autocannon stops itself after the duration; this only guards against a wedged run.
     const guard = setTimeout(() => {

@@ -14,13 +14,21 @@ export type TargetPorts = {
   loginFloor: number;
   /** Bare Fastify, GET /users → the raw page query + count through the driver. */
   usersFloor: number;
+  /** Bare Fastify, GET /clients?q= | ?cursor= and GET /clients/:id → raw search, list page and point read. */
+  clientsFloor: number;
 };
+
+/** A demo account the client scenarios sign in as, and what the floors need to apply its visibility. */
+export type BenchAccount = { email: string; id: string; teamId: string | null };
 
 export type FromTarget =
   | {
       type: 'ready';
       ports: TargetPorts;
-      seeded: { teams: number; users: number };
+      seeded: { teams: number; users: number; clients: number; contacts: number; grams: number };
+      accounts: { partner: BenchAccount; lawyer: BenchAccount };
+      /** Clients lawyer@retainer.test may see, for the detail scenario to walk through. */
+      lawyerClientIds: string[];
       setupMs: number;
       dbVersion: string;
     }
@@ -28,3 +36,5 @@ export type FromTarget =
   | { type: 'error'; message: string };
 
 export const BENCH_LOGIN = 'admin@retainer.test';
+export const BENCH_PARTNER = 'partner@retainer.test';
+export const BENCH_LAWYER = 'lawyer@retainer.test';

@@ -23,7 +23,15 @@ function num(v: number): string {
 
 const ratio = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '-');
 
-const SCENARIO_W = 18;
+const SCENARIO_W = 24;
+
+/** Terminal columns: CJK characters take two. */
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+const padEnd = (text: string, w: number) => text + ' '.repeat(Math.max(0, w - width(text)));
 const RPS_W = 13;
 const MS_W = 6;
 
@@ -49,7 +57,7 @@ export function formatTable(rows: ScenarioResult[]): string {
     }
     lines.push(
       [
-        r.name.padEnd(SCENARIO_W),
+        padEnd(r.name, SCENARIO_W),
         side(r.product),
         '|',
         side(r.floor),

@@ -8,7 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { SCALES, type Scale } from '../apps/server/src/demo/firm.js';
 import { runLoad, type LoadSpec, type Measurement } from './load.js';
-import { BENCH_LOGIN, type FromTarget, type TargetDb, type TargetPorts, type ToTarget } from './protocol.js';
+import { BENCH_LOGIN, type FromTarget, type TargetDb, type ToTarget } from './protocol.js';
 import { formatTable, ratios, type ScenarioResult } from './report.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -46,7 +46,10 @@ function readSettings() {
 }
 const settings = readSettings();
 const PG_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-const SETUP_TIMEOUT_MS = 180_000;
+/** Seeding (and, on PostgreSQL, VACUUM ANALYZE) of the demo firm: ~1 s small, ~1 min medium, ~10 min large. */
+const SETUP_TIMEOUT_MS = { small: 180_000, medium: 600_000, large: 3_600_000 }[settings.scale];
+/** An upper bound on the scenarios per database, for the watchdog. */
+const MAX_SCENARIOS = 24;
 const CLOSE_TIMEOUT_MS = 15_000;
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -144,7 +147,7 @@ class Target {
 // ---------------------------------------------------------------------------------------------
 // Scenarios.
 
-type Scenario = { name: string; product: LoadSpec; floor: LoadSpec };
+type Scenario = { name: string; product: LoadSpec; floor: LoadSpec; check?: 'page' | 'detail' };
 
 async function expectOk(res: Response, what: string): Promise<unknown> {
   const text = await res.text();
@@ -152,42 +155,78 @@ async function expectOk(res: Response, what: string): Promise<unknown> {
   return JSON.parse(text) as unknown;
 }
 
-async function signIn(base: string): Promise<string> {
+async function signIn(base: string, login = BENCH_LOGIN): Promise<string> {
   const res = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: BENCH_LOGIN, password: BENCH_PASSWORD }),
+    body: JSON.stringify({ login, password: BENCH_PASSWORD }),
   });
-  await expectOk(res, 'sign-in');
+  await expectOk(res, `sign-in as ${login}`);
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith('retainer_session='));
   if (!cookie) throw new Error('sign-in set no retainer_session cookie');
   return cookie.split(';')[0]!;
 }
 
-type Page = { items: { id: string }[]; total: number; nextCursor: string | null };
+type Page = { items: Record<string, unknown>[]; total: number; nextCursor: string | null };
+
+/** The same page from both sides: ids in order, total and cursor (search and list items field for field). */
+function samePage(name: string, a: Page, b: Page, limit: number, firstPage: boolean, compareItems: boolean) {
+  const ids = (p: Page) => p.items.map((i) => i.id).join(',');
+  const size = firstPage ? a.items.length === Math.min(limit, a.total) : a.items.length > 0 && a.items.length <= limit;
+  if (a.total !== b.total || ids(a) !== ids(b) || !size || a.nextCursor !== b.nextCursor) {
+    throw new Error(`${name}: the floor's page differs from the product's (totals ${a.total} vs ${b.total}, ${a.items.length} vs ${b.items.length} items)`);
+  }
+  if (compareItems) {
+    a.items.forEach((item, i) => {
+      const other = b.items[i]!;
+      for (const [k, v] of Object.entries(item)) {
+        if (JSON.stringify(v) !== JSON.stringify(other[k])) throw new Error(`${name}: item ${String(item.id)} differs in ${k}: ${JSON.stringify(v)} vs ${JSON.stringify(other[k])}`);
+      }
+    });
+  }
+}
 
 /** The product and the floor must answer the same thing before their speeds are compared. */
 async function checkScenarios(scenarios: Scenario[]) {
   for (const s of scenarios) {
-    const call = (spec: LoadSpec) =>
-      fetch(spec.url, { method: spec.method ?? 'GET', headers: spec.headers ?? {}, ...(spec.body ? { body: spec.body } : {}) });
-    const product = await expectOk(await call(s.product), `${s.name} (product)`);
-    const floor = await expectOk(await call(s.floor), `${s.name} (floor)`);
-    if (s.name.startsWith('users')) {
-      const a = product as Page;
-      const b = floor as Page;
-      const ids = (p: Page) => p.items.map((i) => i.id).join(',');
-      if (a.total !== b.total || ids(a) !== ids(b) || a.items.length !== Math.min(50, a.total) || a.nextCursor !== b.nextCursor) {
-        throw new Error(`${s.name}: the floor's page differs from the product's (totals ${a.total} vs ${b.total}, ${a.items.length} vs ${b.items.length} items)`);
-      }
+    const call = (spec: LoadSpec, path?: string) =>
+      fetch(path ? new URL(path, spec.url) : spec.url, { method: spec.method ?? 'GET', headers: spec.headers ?? {}, ...(spec.body ? { body: spec.body } : {}) });
+    const product = await expectOk(await call(s.product, s.product.paths?.[0]), `${s.name} (product)`);
+    const floor = await expectOk(await call(s.floor, s.floor.paths?.[0]), `${s.name} (floor)`);
+    if (s.check === 'page') {
+      const params = new URL(s.product.url).searchParams;
+      const itemwise = s.name.startsWith('clients') || s.name.startsWith('search');
+      samePage(s.name, product as Page, floor as Page, Number(params.get('limit')), !params.has('cursor'), itemwise);
+      if ((product as Page).total === 0) throw new Error(`${s.name}: nothing found — pick another query`);
+    } else if (s.check === 'detail') {
+      const a = product as { id: string; name: string; tags: string[] };
+      const b = floor as { id: string; name: string; tags: string[] };
+      if (a.id !== b.id || a.name !== b.name || a.tags.join() !== b.tags.join()) throw new Error(`${s.name}: the floor's record differs from the product's`);
     }
   }
 }
 
-function scenariosFor(ports: TargetPorts, cookie: string): Scenario[] {
+/** Client searches of PERFORMANCE.md: Chinese 1–4 characters and pinyin initials 2–4 letters. */
+const SEARCHES = ['科', '科技', '有限公司', '王', 'hz', 'kjyx'] as const;
+
+function scenariosFor(ready: Extract<FromTarget, { type: 'ready' }>, cookies: { admin: string; partner: string; lawyer: string }, listCursor: string): Scenario[] {
+  const { ports, accounts } = ready;
+  const cookie = cookies.admin;
   const at = (port: number, p: string) => `http://${HOST}:${port}${p}`;
   const loginBody = JSON.stringify({ login: BENCH_LOGIN, password: BENCH_PASSWORD });
   const json = { 'content-type': 'application/json' };
+  const lawyerView = `viewer=${accounts.lawyer.id}&team=${accounts.lawyer.teamId ?? ''}`;
+  const partnerView = `viewer=${accounts.partner.id}`;
+  const searches: Scenario[] = SEARCHES.flatMap((q) =>
+    (['partner', 'lawyer'] as const).map((who) => ({
+      name: `search ${q} ${who}`,
+      check: 'page' as const,
+      product: { url: at(ports.product, `/api/v1/clients?q=${encodeURIComponent(q)}&limit=20`), headers: { cookie: cookies[who] } },
+      floor: { url: at(ports.clientsFloor, `/clients?q=${encodeURIComponent(q)}&limit=20&${who === 'lawyer' ? lawyerView : partnerView}`) },
+    })),
+  );
+  const cursor = encodeURIComponent(listCursor);
+  const detailPaths = (f: (id: string) => string) => ready.lawyerClientIds.map(f);
   return [
     { name: 'health', product: { url: at(ports.product, '/api/health') }, floor: { url: at(ports.healthFloor, '/api/health') } },
     {
@@ -197,8 +236,26 @@ function scenariosFor(ports: TargetPorts, cookie: string): Scenario[] {
     },
     {
       name: 'users page (50)',
+      check: 'page',
       product: { url: at(ports.product, '/api/v1/users?limit=50'), headers: { cookie } },
       floor: { url: at(ports.usersFloor, '/users?limit=50') },
+    },
+    ...searches,
+    {
+      name: 'clients page 2 lawyer',
+      check: 'page',
+      product: { url: at(ports.product, `/api/v1/clients?limit=50&cursor=${cursor}`), headers: { cookie: cookies.lawyer } },
+      floor: { url: at(ports.clientsFloor, `/clients?limit=50&cursor=${cursor}&${lawyerView}`) },
+    },
+    {
+      name: 'client detail lawyer',
+      check: 'detail',
+      product: {
+        url: at(ports.product, `/api/v1/clients/${ready.lawyerClientIds[0]}`),
+        headers: { cookie: cookies.lawyer },
+        paths: detailPaths((id) => `/api/v1/clients/${id}`),
+      },
+      floor: { url: at(ports.clientsFloor, `/clients/${ready.lawyerClientIds[0]}?${lawyerView}`), paths: detailPaths((id) => `/clients/${id}?${lawyerView}`) },
     },
   ];
 }
@@ -215,7 +272,7 @@ async function measure(spec: LoadSpec): Promise<Measurement> {
 type DatabaseResult = {
   database: 'sqlite' | 'postgres';
   version: string;
-  seeded: { teams: number; users: number };
+  seeded: Extract<FromTarget, { type: 'ready' }>['seeded'];
   setupMs: number;
   targetRssBytes: number | null;
   scenarios: ScenarioResult[];
@@ -232,10 +289,19 @@ async function benchDatabase(label: string, db: TargetDb): Promise<DatabaseResul
     const readyP = target.waitFor('ready', SETUP_TIMEOUT_MS);
     target.send(initMsg);
     const ready = await readyP;
-    say(`${label}: ${ready.dbVersion}; ${ready.seeded.teams} teams, ${ready.seeded.users} users (scale ${settings.scale}), set up in ${ready.setupMs} ms`);
+    const n = ready.seeded;
+    say(`${label}: ${ready.dbVersion}; ${n.teams} teams, ${n.users} users, ${n.clients} clients, ${n.contacts} contacts, ${n.grams} search grams (scale ${settings.scale}), set up in ${ready.setupMs} ms`);
 
-    const cookie = await signIn(`http://${HOST}:${ready.ports.product}`);
-    const scenarios = scenariosFor(ready.ports, cookie);
+    const base = `http://${HOST}:${ready.ports.product}`;
+    const cookies = {
+      admin: await signIn(base),
+      partner: await signIn(base, ready.accounts.partner.email),
+      lawyer: await signIn(base, ready.accounts.lawyer.email),
+    };
+    // The list scenario reads the second page: a real keyset step.
+    const first = (await expectOk(await fetch(`${base}/api/v1/clients?limit=50`, { headers: { cookie: cookies.lawyer } }), 'first clients page')) as Page;
+    if (!first.nextCursor) throw new Error('lawyer@retainer.test sees fewer than 51 clients; use a larger BENCH_SCALE');
+    const scenarios = scenariosFor(ready, cookies, first.nextCursor);
     await checkScenarios(scenarios);
 
     const results: ScenarioResult[] = [];
@@ -425,7 +491,7 @@ async function main(): Promise<number> {
 }
 
 // A hard bound on the whole run, whatever hangs.
-const perDatabaseMs = SETUP_TIMEOUT_MS + 3 * 2 * (settings.durationS + settings.warmupS + 45) * 1000 + 2 * CLOSE_TIMEOUT_MS;
+const perDatabaseMs = SETUP_TIMEOUT_MS + MAX_SCENARIOS * 2 * (settings.durationS + settings.warmupS + 45) * 1000 + 2 * CLOSE_TIMEOUT_MS;
 const watchdog = setTimeout(() => {
   say(`\nbench: gave up after ${Math.round((2 * perDatabaseMs) / 1000)} s`);
   void runCleanups().finally(() => process.exit(1));

@@ -8,8 +8,16 @@ import { migrateToLatest } from '../apps/server/src/db/migrate.js';
 import { seedDemo } from '../apps/server/src/demo/seed.js';
 import { readConfig } from '../apps/server/src/plugins/config.js';
 import { openDatabase, type DbHandle } from '../apps/server/src/plugins/db.js';
-import { floorPool, healthFloor, loginFloor, usersFloorPostgres, usersFloorSqlite } from './floors.js';
-import { BENCH_LOGIN, type FromTarget, type TargetPorts, type ToTarget } from './protocol.js';
+import {
+  clientsFloorPostgres,
+  clientsFloorSqlite,
+  floorPool,
+  healthFloor,
+  loginFloor,
+  usersFloorPostgres,
+  usersFloorSqlite,
+} from './floors.js';
+import { BENCH_LAWYER, BENCH_LOGIN, BENCH_PARTNER, type BenchAccount, type FromTarget, type TargetPorts, type ToTarget } from './protocol.js';
 
 const HOST = '127.0.0.1';
 const POOL_SIZE = 10;
@@ -45,7 +53,8 @@ async function init(msg: Extract<ToTarget, { type: 'init' }>): Promise<void> {
   const seeded = await seedDemo(handle.db, msg.scale, msg.password);
   let dbVersion: string;
   if (db.dialect === 'postgres') {
-    await sql`vacuum analyze teams, users, sessions, login_throttle`.execute(handle.db);
+    // VACUUM as well as ANALYZE (seedDemo analyzes): the visibility map allows index-only scans.
+    await sql`vacuum analyze teams, users, sessions, login_throttle, clients, client_tags, client_search, contacts, important_dates, client_relationships, timeline_events, personnel_changes, access_log`.execute(handle.db);
     const r = await sql<{ v: string }>`select current_setting('server_version') as v`.execute(handle.db);
     dbVersion = `PostgreSQL ${r.rows[0]?.v ?? '?'}`;
   } else {
@@ -54,17 +63,35 @@ async function init(msg: Extract<ToTarget, { type: 'init' }>): Promise<void> {
 
   const stored = await handle.db.selectFrom('users').select('password_hash').where('email', '=', BENCH_LOGIN).executeTakeFirst();
   if (!stored) throw new Error(`the demo data has no ${BENCH_LOGIN}`);
+  const account = async (email: string): Promise<BenchAccount> => {
+    const u = await handle!.db.selectFrom('users').select(['id', 'team_id']).where('email', '=', email).executeTakeFirst();
+    if (!u) throw new Error(`the demo data has no ${email}`);
+    return { email, id: u.id, teamId: u.team_id };
+  };
+  const accounts = { partner: await account(BENCH_PARTNER), lawyer: await account(BENCH_LAWYER) };
+  // A spread of the lawyer's visible clients (owned and the team's), for the detail scenario.
+  const visible = await handle.db
+    .selectFrom('clients')
+    .select('id')
+    .where((eb) => eb.or([eb('owner_id', '=', accounts.lawyer.id), eb('team_id', '=', accounts.lawyer.teamId)]))
+    .orderBy('id')
+    .execute();
+  const stride = Math.max(1, Math.floor(visible.length / 200));
+  const lawyerClientIds = visible.filter((_, i) => i % stride === 0).slice(0, 200).map((r) => r.id);
 
   const dataDir = db.dialect === 'sqlite' ? db.file.replace(/[\\/][^\\/]*$/, '') : readConfig().dataDir;
   const config = { ...readConfig(), dataDir, webDir: null };
   const { app } = await buildApp({ handle, config, serveWeb: false, logger: false });
 
   let usersFloor: FastifyInstance;
+  let clientsFloor: FastifyInstance;
   if (db.dialect === 'sqlite') {
     usersFloor = usersFloorSqlite(handle.sqlite!);
+    clientsFloor = clientsFloorSqlite(handle.sqlite!);
   } else {
     pool = floorPool(db.url, db.schema, POOL_SIZE);
     usersFloor = usersFloorPostgres(pool);
+    clientsFloor = clientsFloorPostgres(pool);
   }
 
   const ports: TargetPorts = {
@@ -72,11 +99,14 @@ async function init(msg: Extract<ToTarget, { type: 'init' }>): Promise<void> {
     healthFloor: await listen(healthFloor()),
     loginFloor: await listen(loginFloor(stored.password_hash)),
     usersFloor: await listen(usersFloor),
+    clientsFloor: await listen(clientsFloor),
   };
   await send({
     type: 'ready',
     ports,
-    seeded: { teams: seeded.teams, users: seeded.users },
+    seeded: { teams: seeded.teams, users: seeded.users, clients: seeded.clients, contacts: seeded.contacts, grams: seeded.grams },
+    accounts,
+    lawyerClientIds,
     setupMs: Math.round(performance.now() - started),
     dbVersion,
   });

@@ -85,7 +85,7 @@ async function run(argv: string[]): Promise<void> {
         const password = config.demoPassword ?? generatePassword();
         const started = Date.now();
         const result = await seedDemo(handle.db, scale, password);
-        say(`Demo firm (${scale}): ${result.teams} teams, ${result.users} users in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        say(`Demo firm (${scale}): ${result.teams} teams, ${result.users} users, ${result.clients} clients, ${result.contacts} contacts in ${((Date.now() - started) / 1000).toFixed(1)} s`);
         for (const a of DEMO_ACCOUNTS) say(`  ${a.email.padEnd(26)} ${a.role}`);
         say(config.demoPassword ? '  password: the value of RETAINER_DEMO_PASSWORD' : `  password: ${password}`);
         return;

@@ -49,10 +49,15 @@ export async function logAccess(
     .executeTakeFirstOrThrow();
   if (Number(seen.n) <= viewAlertDistinctClients) return;
   await db.transaction().execute(async (trx) => {
+    // One alert per person and day, even when parallel views cross the threshold together.
     const key = `leak_alert:${actor.id}:${day}`;
-    const already = await trx.selectFrom('meta').select('key').where('key', '=', key).executeTakeFirst();
-    if (already) return;
-    await trx.insertInto('meta').values({ key, value: now.toISOString() }).execute();
+    const claimed = await trx
+      .insertInto('meta')
+      .values({ key, value: now.toISOString() })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    if (!claimed) return;
     const admins = await trx.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', 1).execute();
     await notify(trx, clock, admins.map((a) => a.id), {
       kind: 'leak_alert',
