@@ -12,20 +12,22 @@ import type { ImportantDatesTable } from '../features/important-dates/important-
 import type { ClientRelationshipsTable } from '../features/relationships/relationships.table.js';
 import type { TimelineEventsTable } from '../features/timeline/timeline.table.js';
 import {
-  ASSOCIATIONS,
   BUSINESS_PARTNER_WORDS,
   CAPITALS_WAN,
   COMPANY_FORMS,
   CUSTOMER_GROUPS,
   DECISION_ROLE_LABELS,
   EMPLOYEE_SCALES,
-  FOREIGN_BRANDS,
   INDUSTRY_WORDS,
   POSTS,
   REVENUE_BRACKETS,
   TRADE_FIRST,
   TRADE_SECOND,
-  type IndustryWord,
+  associationName,
+  companyName,
+  foreignName,
+  subsidiaryName,
+  type OrgName,
 } from './company-names.js';
 import { DEMO_SEED, type DemoFirm, type DemoUser, type Scale } from './firm.js';
 import { SURNAMES } from './names.js';
@@ -169,30 +171,6 @@ function birthday(rng: Rng, year: number, lunar: boolean): Birthday {
     solar = lunarToSolar(year, month, day, leap)!;
   }
   return { calendar: 'lunar', year, month, day, leap, solar };
-}
-
-type OrgName = { name: string; trade: string; authority: string; section: string; form: string; tags: string[] };
-
-function companyName(rng: Rng, city: City, trade: string, industry: IndustryWord, form: string): OrgName {
-  const group = form.startsWith('集团');
-  const word = group ? rng.pick(['', '控股', '实业', '投资']) : industry.word;
-  const tags = industry.tech && !group ? ['高新技术'] : [];
-  return { name: `${cityShort(city)}${trade}${word}${form}`, trade, authority: '91', section: industry.section, form, tags };
-}
-
-function subsidiaryName(rng: Rng, city: City, trade: string, industry: IndustryWord): OrgName {
-  return companyName(rng, city, trade, industry, '有限公司');
-}
-
-function foreignName(rng: Rng, city: City, industry: IndustryWord): OrgName {
-  const brand = rng.pick(FOREIGN_BRANDS);
-  const seat = chance(rng, 0.5) ? '中国' : cityShort(city);
-  return { name: `${brand}（${seat}）${industry.word}有限公司`, trade: brand, authority: '91', section: industry.section, form: '有限公司', tags: ['外资'] };
-}
-
-/** Associations (社会团体) register with the civil affairs authority: USCC authority 5, type 1. */
-function associationName(rng: Rng, city: City): OrgName {
-  return { name: `${city.city}${rng.pick(ASSOCIATIONS)}`, trade: cityShort(city), authority: '51', section: 'S', form: '', tags: [] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -576,23 +554,11 @@ export function* generateClients(firm: DemoFirm, scale: Scale, options: Options 
   if (batch.clients.length) yield batch;
 }
 
-/** A client with every column set (one object shape, in column order), as createClient starts one. */
+/** A client with every column set, as createClient starts one. */
 function blankClient(): ClientsTable {
-  const e = emptyClient();
   return {
-    id: '', kind: 'organisation', name: '', name_initials: '', search_text: e.search_text, status: 'prospect',
-    status_manual: e.status_manual, status_reason: e.status_reason, grade: 'C', grade_manual: e.grade_manual,
-    grade_reason: e.grade_reason, tier: e.tier, industry: e.industry, region: e.region, city: e.city, address: e.address,
-    phone: e.phone, email: e.email, source: e.source, referrer_client_id: e.referrer_client_id, referrer_name: e.referrer_name,
-    owner_id: '', manager_id: e.manager_id, team_id: e.team_id, hourly_rate_fen: e.hourly_rate_fen,
-    potential_needs: e.potential_needs, potential_resources: e.potential_resources, notes: e.notes, gender: e.gender,
-    birthday_calendar: e.birthday_calendar, birthday_year: e.birthday_year, birthday_month: e.birthday_month,
-    birthday_day: e.birthday_day, birthday_leap: e.birthday_leap, id_number: e.id_number, family_situation: e.family_situation,
-    income_bracket: e.income_bracket, employer: e.employer, job_title: e.job_title, hobbies: e.hobbies, wechat: e.wechat,
-    uscc: e.uscc, legal_representative: e.legal_representative, registered_capital_fen: e.registered_capital_fen,
-    employee_scale: e.employee_scale, revenue_bracket: e.revenue_bracket, founded_on: e.founded_on,
-    customer_groups: e.customer_groups, business_partners: e.business_partners, website: e.website,
-    last_contact_at: e.last_contact_at, created_at: '', updated_at: '',
+    id: '', kind: 'organisation', name: '', name_initials: '', status: 'prospect', grade: 'C', owner_id: '',
+    created_at: '', updated_at: '', ...emptyClient(),
   };
 }
 

@@ -1,3 +1,6 @@
+import type { Rng } from './random.js';
+import { cityShort, type City } from './regions.js';
+
 // Parts of demo company names: city + 字号 (trade name) + industry word + form, e.g. 杭州云帆科技有限公司.
 // The industry word decides the GB/T 4754-2017 section (门类) of the company.
 
@@ -115,3 +118,27 @@ export const DECISION_ROLE_LABELS: Record<string, string> = {
 };
 
 export const BUSINESS_PARTNER_WORDS = ['银行', '会计师事务所', '供应商', '经销商', '物流服务商', '云服务商'] as const;
+
+export type OrgName = { name: string; trade: string; authority: string; section: string; form: string; tags: string[] };
+
+export function companyName(rng: Rng, city: City, trade: string, industry: IndustryWord, form: string): OrgName {
+  const group = form.startsWith('集团');
+  const word = group ? rng.pick(['', '控股', '实业', '投资']) : industry.word;
+  const tags = industry.tech && !group ? ['高新技术'] : [];
+  return { name: `${cityShort(city)}${trade}${word}${form}`, trade, authority: '91', section: industry.section, form, tags };
+}
+
+export function subsidiaryName(rng: Rng, city: City, trade: string, industry: IndustryWord): OrgName {
+  return companyName(rng, city, trade, industry, '有限公司');
+}
+
+export function foreignName(rng: Rng, city: City, industry: IndustryWord): OrgName {
+  const brand = rng.pick(FOREIGN_BRANDS);
+  const seat = rng.next() < 0.5 ? '中国' : cityShort(city);
+  return { name: `${brand}（${seat}）${industry.word}有限公司`, trade: brand, authority: '91', section: industry.section, form: '有限公司', tags: ['外资'] };
+}
+
+/** Associations (社会团体) register with the civil affairs authority: USCC authority 5, type 1. */
+export function associationName(rng: Rng, city: City): OrgName {
+  return { name: `${city.city}${rng.pick(ASSOCIATIONS)}`, trade: cityShort(city), authority: '51', section: 'S', form: '', tags: [] };
+}

@@ -102,6 +102,32 @@ async function clearOtherPrimaries(trx: Kysely<Database>, clientId: string, keep
 }
 
 /** Primary first, then by name. */
+/** A new contact with every column at its default (in post, not primary, no tags). */
+export function blankContact(clientId: string, name: string, now: string): ContactsTable {
+  return {
+    id: newId(),
+    client_id: clientId,
+    name,
+    department: null,
+    title: null,
+    decision_role: null,
+    phone: null,
+    email: null,
+    wechat: null,
+    birthday_calendar: null,
+    birthday_year: null,
+    birthday_month: null,
+    birthday_day: null,
+    birthday_leap: 0,
+    hobbies: null,
+    tags: '[]',
+    is_primary: 0,
+    status: 'in_post',
+    created_at: now,
+    updated_at: now,
+  };
+}
+
 export async function listContacts(db: Db, actor: Actor, clientId: string) {
   const client = await visibleClientOr404(db, actor, clientId);
   const rows = await db.selectFrom('contacts').selectAll().where('client_id', '=', clientId).execute();
@@ -122,27 +148,8 @@ export async function createContact({ db, clock }: Deps, ctx: Ctx, clientId: str
     if (!mayEdit(actor)) throw new Forbidden();
     const now = clock.now().toISOString();
     const row: ContactsTable = {
-      id: newId(),
-      client_id: clientId,
-      name: input.name,
-      department: null,
-      title: null,
-      decision_role: null,
-      phone: null,
-      email: null,
-      wechat: null,
-      birthday_calendar: null,
-      birthday_year: null,
-      birthday_month: null,
-      birthday_day: null,
-      birthday_leap: 0,
-      hobbies: null,
-      tags: '[]',
-      is_primary: 0,
-      status: 'in_post',
+      ...blankContact(clientId, input.name, now),
       ...columnsFrom(input),
-      created_at: now,
-      updated_at: now,
     };
     await trx.insertInto('contacts').values(row).execute();
     if (row.is_primary === 1) await clearOtherPrimaries(trx, clientId, row.id, now);

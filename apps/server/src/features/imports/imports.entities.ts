@@ -5,6 +5,7 @@ import type { ClientsTable } from '../clients/clients.table.js';
 import { emptyClient, gradeFromRate } from '../clients/clients.write.js';
 import { initialsOf } from '../clients/clients.search.js';
 import type { ContactsTable } from '../contacts/contacts.table.js';
+import { blankContact } from '../contacts/contacts.service.js';
 
 export type ClientRow = Selectable<ClientsTable>;
 export type ContactRow = Selectable<ContactsTable>;
@@ -121,26 +122,12 @@ export function applyContact(w: Working, c: ContactCreate, now: string): boolean
   const existing = w.contacts.find((x) => x.name === c.name);
   if (!existing) {
     w.contacts.push({
-      id: newId(),
-      client_id: w.id,
-      name: c.name,
+      ...blankContact(w.id, c.name, now),
       department: c.department ?? null,
       title: c.title ?? null,
       decision_role: c.decisionRole ?? null,
       phone: c.phone ?? null,
       email: c.email ?? null,
-      wechat: null,
-      birthday_calendar: null,
-      birthday_year: null,
-      birthday_month: null,
-      birthday_day: null,
-      birthday_leap: 0,
-      hobbies: null,
-      tags: '[]',
-      is_primary: 0,
-      status: 'in_post',
-      created_at: now,
-      updated_at: now,
     });
     return true;
   }
