@@ -3,7 +3,7 @@ import { verify } from '@node-rs/argon2';
 import type SQLite from 'better-sqlite3';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { normalizeSearch, queryGrams } from '../apps/server/src/features/clients/clients.search.js';
+import { normalizeSearch, queryGrams, RARE_GRAM_ROWS, SEARCH_TOTAL_CAP } from '../apps/server/src/features/clients/clients.search.js';
 import { maskCode, maskEmail, maskPhone } from '../apps/server/src/features/clients/masking.js';
 import { likeContains } from '../apps/server/src/plugins/db.js';
 import { encodeCursor } from '../apps/server/src/plugins/cursor.js';
@@ -210,6 +210,12 @@ function searchParts(q: string) {
   return { grams, like: likeContains(normalizeSearch(q)) };
 }
 
+/** The product's search plan (clients.search.ts planSearch): the rarest gram drives when it is rare. */
+function rarestGram(grams: string[], rows: (gram: string) => number): { driver: string | null; rarest: string | null } {
+  const counted = grams.map((g) => ({ g, n: rows(g) })).sort((a, b) => a.n - b.n)[0];
+  return { driver: counted && counted.n < RARE_GRAM_ROWS ? counted.g : null, rarest: counted?.g ?? null };
+}
+
 function cursorOf(query: unknown): [string, string] | null {
   const raw = (query as { cursor?: string } | null)?.cursor;
   if (!raw) return null;
@@ -224,10 +230,7 @@ function cursorOf(query: unknown): [string, string] | null {
  */
 export function clientsFloorSqlite(sqlite: SQLite.Database): FastifyInstance {
   const vis = (v: Viewer) => (v.all ? '' : 'and (c.owner_id = @viewer or c.team_id = @team)');
-  const hits = (n: number) =>
-    n === 1
-      ? 'select client_id from client_search where gram = @g0'
-      : `select client_id from client_search where gram in (${Array.from({ length: n }, (_, i) => `@g${i}`).join(', ')}) group by client_id having count(*) = ${n}`;
+  const gramRows = sqlite.prepare<[string, number], { n: number }>('select count(*) as n from (select 1 from client_search where gram = ? limit ?)');
   const statements = new Map<string, SQLite.Statement>();
   const stmt = (key: string, text: () => string) => {
     let s = statements.get(key);
@@ -250,13 +253,18 @@ export function clientsFloorSqlite(sqlite: SQLite.Database): FastifyInstance {
     let total: number;
     if (query.q) {
       const { grams, like } = searchParts(query.q);
-      grams.forEach((g, i) => (params[`g${i}`] = g));
+      const { driver, rarest } = rarestGram(grams, (g) => gramRows.get(g, RARE_GRAM_ROWS)!.n);
       params.like = like;
-      const from = `from (${hits(grams.length)}) h join clients c on c.id = h.client_id`;
-      const where = `where c.search_text like @like escape '\\' ${vis(viewer)}`;
-      rows = stmt(`s${grams.length}${viewer.all}`, () => `select ${LIST_COLUMNS} ${from} ${NAME_JOINS} ${where} order by c.updated_at desc, c.id desc limit @limit`).all(params) as ClientRow[];
+      if (driver) params.driver = driver;
+      const from = driver ? 'from clients c where c.id in (select client_id from client_search where gram = @driver) and' : 'from clients c where';
+      const where = `${from} c.search_text like @like escape '\\' ${vis(viewer)}`;
+      rows = stmt(`s${!!driver}${viewer.all}`, () => `select ${LIST_COLUMNS} from (select c.* ${where} order by c.updated_at desc, c.id desc limit @limit) c ${NAME_JOINS} order by c.updated_at desc, c.id desc`).all(params) as ClientRow[];
       const { limit: _, ...countParams } = params;
-      total = (stmt(`sc${grams.length}${viewer.all}`, () => `select count(*) as n ${from} ${where}`).get(countParams) as { n: number }).n;
+      // Firm-wide and common: stream the rarest gram's clients until the cap.
+      const streamed = !driver && viewer.all;
+      if (streamed && rarest) countParams.rarest = rarest;
+      const countFrom = streamed ? `from client_search s join clients c on c.id = s.client_id where s.gram = @rarest and c.search_text like @like escape '\\'` : where;
+      total = (stmt(`sc${!!driver}${viewer.all}`, () => `select count(*) as n from (select 1 ${countFrom} limit ${SEARCH_TOTAL_CAP + 1})`).get(countParams) as { n: number }).n;
     } else {
       const after = cursorOf(req.query);
       if (after) Object.assign(params, { ak: after[0], ai: after[1] });
@@ -266,7 +274,7 @@ export function clientsFloorSqlite(sqlite: SQLite.Database): FastifyInstance {
       total = (stmt(`lc${viewer.all}`, () => `select count(*) as n from clients c where 1 = 1 ${vis(viewer)}`).get(countParams) as { n: number }).n;
     }
     const ids = JSON.stringify(rows.slice(0, limit).map((r) => r.id));
-    return clientsPage(rows, limit, total, viewer, tagsStmt.all(ids), query.q ? contactsStmt.all(ids) : [], query.q ?? null);
+    return clientsPage(rows, limit, query.q ? Math.min(total, SEARCH_TOTAL_CAP) : total, viewer, tagsStmt.all(ids), query.q ? contactsStmt.all(ids) : [], query.q ?? null);
   });
   const detail = (v: Viewer) => sqlite.prepare(`select c.*, o.name as owner_name, m.name as manager_name, t.name as team_name from clients c ${NAME_JOINS} where c.id = @id ${vis(v)}`);
   const detailAll = detail({ id: '', teamId: null, all: true });
@@ -289,8 +297,6 @@ export function clientsFloorSqlite(sqlite: SQLite.Database): FastifyInstance {
 export function clientsFloorPostgres(pool: pg.Pool): FastifyInstance {
   const app = Fastify({ logger: false });
   const vis = (v: Viewer, from: number) => (v.all ? '' : `and (c.owner_id = $${from} or c.team_id = $${from + 1})`);
-  const hits = (n: number) =>
-    n === 1 ? 'select client_id from client_search where gram = $1' : `select client_id from client_search where gram = any($1::text[]) group by client_id having count(*) = ${n}`;
   app.get('/clients', async (req) => {
     const query = req.query as { q?: string; limit?: string };
     const viewer = viewerOf(req.query);
@@ -300,17 +306,30 @@ export function clientsFloorPostgres(pool: pg.Pool): FastifyInstance {
     let countQ: { name: string; text: string; values: unknown[] };
     if (query.q) {
       const { grams, like } = searchParts(query.q);
-      const g = grams.length === 1 ? grams[0] : grams;
-      const cte = `with h as materialized (${hits(grams.length)})`;
-      const where = `where c.search_text like $2 escape '\\' ${vis(viewer, 3)}`;
-      const n = 3 + who.length;
-      const key = `${grams.length === 1 ? 1 : 'n'}${grams.length}${viewer.all}`;
+      const counts = await Promise.all(
+        grams.map((g) => pool.query<{ n: string }>({ name: 'bench_cg', text: 'select count(*) as n from (select 1 from client_search where gram = $1 limit $2) x', values: [g, RARE_GRAM_ROWS] })),
+      );
+      const { driver, rarest } = rarestGram(grams, (g) => Number(counts[grams.indexOf(g)]!.rows[0]!.n));
+      // A rare gram: match first, then sort (a MATERIALIZED CTE); otherwise walk the sort order.
+      const values = [like, ...(driver ? [driver] : []), ...who];
+      const from = driver
+        ? 'with h as materialized (select client_id from client_search where gram = $2) select c.* from h join clients c on c.id = h.client_id where'
+        : 'select c.* from clients c where';
+      const where = `c.search_text like $1 escape '\\' ${vis(viewer, driver ? 3 : 2)}`;
+      const key = `${!!driver}${viewer.all}`;
       pageQ = {
         name: `bench_cs_${key}`,
-        text: `${cte} select ${LIST_COLUMNS} from h join clients c on c.id = h.client_id ${NAME_JOINS} ${where} order by c.updated_at desc, c.id desc limit $${n}`,
-        values: [g, like, ...who, limit + 1],
+        text: `select ${LIST_COLUMNS} from (${from} ${where} order by c.updated_at desc, c.id desc limit $${values.length + 1}) c ${NAME_JOINS} order by c.updated_at desc, c.id desc`,
+        values: [...values, limit + 1],
       };
-      countQ = { name: `bench_csc_${key}`, text: `${cte} select count(*) as n from h join clients c on c.id = h.client_id ${where}`, values: [g, like, ...who] };
+      countQ =
+        !driver && viewer.all
+          ? {
+              name: 'bench_csc_streamed',
+              text: `select count(*) as n from (select 1 as one from client_search s join clients c on c.id = s.client_id where s.gram = $2 and c.search_text like $1 escape '\\' limit ${SEARCH_TOTAL_CAP + 1}) x`,
+              values: [like, rarest],
+            }
+          : { name: `bench_csc_${key}`, text: `select count(*) as n from (${from.replace('select c.*', 'select 1 as one')} ${where} limit ${SEARCH_TOTAL_CAP + 1}) x`, values };
     } else {
       const after = cursorOf(req.query);
       const n = 1 + who.length;
@@ -328,7 +347,7 @@ export function clientsFloorPostgres(pool: pg.Pool): FastifyInstance {
       pool.query<{ client_id: string; tag: string }>({ name: 'bench_ct', text: 'select client_id, tag from client_tags where client_id = any($1::text[]) order by tag', values: [ids] }),
       query.q ? pool.query<ContactHit>({ name: 'bench_cc', text: 'select client_id, name, phone, email from contacts where client_id = any($1::text[])', values: [ids] }) : { rows: [] },
     ]);
-    return clientsPage(page.rows, limit, Number(count.rows[0]!.n), viewer, tags.rows, contacts.rows, query.q ?? null);
+    return clientsPage(page.rows, limit, query.q ? Math.min(Number(count.rows[0]!.n), SEARCH_TOTAL_CAP) : Number(count.rows[0]!.n), viewer, tags.rows, contacts.rows, query.q ?? null);
   });
   app.get('/clients/:id', async (req, reply) => {
     const viewer = viewerOf(req.query);

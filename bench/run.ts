@@ -38,6 +38,8 @@ function readSettings() {
       durationS: envNumber('BENCH_DURATION', 5, 1),
       warmupS: envNumber('BENCH_WARMUP', 1, 0),
       connections: 10,
+      /** Runs only the scenarios whose name contains one of these comma-separated texts (e.g. "search,client"). */
+      only: process.env.BENCH_ONLY || null,
     };
   } catch (e) {
     process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
@@ -301,7 +303,8 @@ async function benchDatabase(label: string, db: TargetDb): Promise<DatabaseResul
     // The list scenario reads the second page: a real keyset step.
     const first = (await expectOk(await fetch(`${base}/api/v1/clients?limit=50`, { headers: { cookie: cookies.lawyer } }), 'first clients page')) as Page;
     if (!first.nextCursor) throw new Error('lawyer@retainer.test sees fewer than 51 clients; use a larger BENCH_SCALE');
-    const scenarios = scenariosFor(ready, cookies, first.nextCursor);
+    const only = settings.only;
+    const scenarios = scenariosFor(ready, cookies, first.nextCursor).filter((s) => !only || only.split(',').some((part) => s.name.includes(part)));
     await checkScenarios(scenarios);
 
     const results: ScenarioResult[] = [];

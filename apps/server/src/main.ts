@@ -3,6 +3,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { DEMO_ACCOUNTS } from './demo/firm.js';
 import { generatePassword, isEmpty, seedDemo } from './demo/seed.js';
 import { scheduleAuthHousekeeping } from './features/auth/auth.jobs.js';
+import { scheduleExportHousekeeping } from './features/exports/exports.jobs.js';
 import { scheduleBackups } from './plugins/backup.js';
 import { systemClock } from './plugins/clock.js';
 import { readConfig } from './plugins/config.js';
@@ -36,11 +37,13 @@ async function main() {
   const { app } = await buildApp({ handle, config, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
   const stopBackups = handle.sqlite ? scheduleBackups(handle.sqlite, config.dataDir, systemClock, say) : () => {};
   const stopHousekeeping = scheduleAuthHousekeeping(handle.db, systemClock, say);
+  const stopExportHousekeeping = scheduleExportHousekeeping({ db: handle.db, clock: systemClock, config }, say);
 
   const shutdown = async (signal: string) => {
     say(`${signal}: shutting down`);
     stopBackups();
     stopHousekeeping();
+    stopExportHousekeeping();
     await app.close();
     await handle.close();
     unlock();

@@ -75,11 +75,13 @@ export const savedViewCreateSchema = z.strictObject({
 });
 export const savedViewListQuerySchema = z.strictObject({ scope: z.enum(['clients']) });
 
-/** Firm settings an admin edits (K-1 thresholds, X-3 export approval, X-4 leak alert). */
+/** Firm settings an admin edits (K-1 thresholds, X-3 export approval and file retention, X-4 leak alert). */
 export const settingsSchema = z.object({
   gradeHourlyRateAFen: z.number().int().min(0),
   gradeHourlyRateBFen: z.number().int().min(0),
   exportApprovalRows: z.number().int().min(0),
+  /** days an export's file is kept before housekeeping deletes it */
+  exportRetentionDays: z.number().int().min(1).max(90),
   viewAlertDistinctClients: z.number().int().min(1),
 });
 export type Settings = z.infer<typeof settingsSchema>;
@@ -88,5 +90,6 @@ export const DEFAULT_SETTINGS: Settings = {
   gradeHourlyRateAFen: 300_000,
   gradeHourlyRateBFen: 150_000,
   exportApprovalRows: 500,
+  exportRetentionDays: 7,
   viewAlertDistinctClients: 50,
 };

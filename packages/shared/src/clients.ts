@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidIdNumber, isValidUscc, normalizeCode } from './cn-ids.js';
-import { idSchema, listQuerySchema, text } from './common.js';
+import { idSchema, listQuerySchema, listResponseSchema, text } from './common.js';
 
 export const CLIENT_KINDS = ['individual', 'organisation'] as const;
 export const CLIENT_STATUSES = ['prospect', 'active', 'dormant', 'lost', 'dismissed'] as const;
@@ -252,3 +252,7 @@ export const clientListItemSchema = clientSchema.pick({
   matchedContact: z.string().nullable(),
 });
 export type ClientListItem = z.infer<typeof clientListItemSchema>;
+
+/** C-9: a search's total is counted up to 1,000; `totalCapped` says there are more ("1,000+"). */
+export const clientListResponseSchema = listResponseSchema(clientListItemSchema).extend({ totalCapped: z.boolean() });
+export type ClientListResponse = z.infer<typeof clientListResponseSchema>;

@@ -46,6 +46,18 @@ export const contactUpdateSchema = z.strictObject({ ...fields, name: text(100).o
 export type ContactCreate = z.infer<typeof contactCreateSchema>;
 export type ContactUpdate = z.infer<typeof contactUpdateSchema>;
 
+/** the masked contact fields that may be shown in clear (each time logged). */
+export const CONTACT_UNMASKABLE = ['phone', 'email'] as const;
+export type ContactUnmaskableField = (typeof CONTACT_UNMASKABLE)[number];
+export const contactUnmaskSchema = z.strictObject({
+  fields: z.array(z.enum(CONTACT_UNMASKABLE)).min(1).max(2),
+});
+export const contactUnmaskedSchema = z.object({
+  phone: z.string().nullable().optional(),
+  email: z.string().nullable().optional(),
+});
+export type ContactUnmasked = z.infer<typeof contactUnmaskedSchema>;
+
 export const PERSONNEL_FIELDS = ['title', 'department', 'status', 'legal_representative'] as const;
 export const personnelChangeSchema = z.object({
   id: z.string(),

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'conflict',
+  'gone',
   'payload_too_large',
   'uri_too_long',
   'unsupported_media_type',
@@ -42,6 +43,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, { 'zh-CN': string; 'en-US': strin
   forbidden: { 'zh-CN': '您没有执行此操作的权限', 'en-US': 'You do not have permission to do this' },
   not_found: { 'zh-CN': '记录不存在或您无权查看', 'en-US': 'Not found' },
   conflict: { 'zh-CN': '与现有记录冲突', 'en-US': 'This conflicts with an existing record' },
+  gone: { 'zh-CN': '内容已不存在', 'en-US': 'This is no longer available' },
   payload_too_large: { 'zh-CN': '提交的内容过大', 'en-US': 'The request body is too large' },
   uri_too_long: { 'zh-CN': '请求地址过长', 'en-US': 'The request URL is too long' },
   unsupported_media_type: { 'zh-CN': '不支持的内容类型', 'en-US': 'Unsupported content type' },
@@ -51,6 +53,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, { 'zh-CN': string; 'en-US': strin
 
 /** Field messages the shared schemas use as codes, shown in the caller's language. */
 export const FIELD_MESSAGES: Record<string, { 'zh-CN': string; 'en-US': string }> = {
+  ids_duplicate: { 'zh-CN': '同一客户不能重复提交', 'en-US': 'Each client may appear only once' },
   id_number_invalid: {
     'zh-CN': '身份证号码无效（校验位或出生日期不正确）',
     'en-US': 'Not a valid ID number (check character or birth date)',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clientListQuerySchema } from './clients.js';
-import { listQuerySchema } from './common.js';
+import { listQuerySchema, localeSchema } from './common.js';
 
 // C-10 imports, X-3 exports, C-11 conflict checks.
 
@@ -13,9 +13,26 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
+/** C-10: why a row was refused, as a stable code; the server words it in the reader's language. */
+export const IMPORT_ROW_ERROR_CODES = [
+  'cell_error', 'cell_too_long', 'name_required', 'contact_name_required',
+  'kind_unknown', 'industry_unknown', 'source_unknown', 'gender_unknown', 'decision_role_unknown',
+  'amount_negative', 'amount_decimals', 'amount_invalid',
+  'date_invalid', 'date_nonexistent', 'birthday_invalid', 'birthday_nonexistent', 'code_as_number', 'code_scientific',
+  'field_message', 'too_long', 'too_many', 'required', 'email_invalid', 'format_invalid',
+  'duplicate_hidden', 'owner_unknown', 'owner_not_self', 'owner_required', 'owner_other_team',
+] as const;
+export type ImportRowErrorCode = (typeof IMPORT_ROW_ERROR_CODES)[number];
+export const importRowErrorParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
+export type ImportRowErrorParams = z.infer<typeof importRowErrorParamsSchema>;
+
 export const importRowErrorSchema = z.object({
   row: z.number().int(),
   column: z.string().nullable(),
+  /** null for reports stored before codes existed: their reason is the Chinese text written then */
+  code: z.enum(IMPORT_ROW_ERROR_CODES).nullable(),
+  params: importRowErrorParamsSchema,
+  /** the code in the reader's language */
   reason: z.string(),
 });
 export type ImportRowError = z.infer<typeof importRowErrorSchema>;
@@ -41,6 +58,9 @@ export const importSchema = z.object({
 });
 export type Import = z.infer<typeof importSchema>;
 
+/** The row report's language; without it, the request's (Accept-Language, then the user's choice). */
+export const importReportQuerySchema = z.strictObject({ locale: localeSchema.optional() });
+
 /** Column header in the file → field; sent as a JSON string form field named "mapping". */
 export const importMappingSchema = z.record(z.string().max(200), z.enum(IMPORT_FIELDS));
 
@@ -51,7 +71,8 @@ export const importPreviewSchema = z.object({
   suggestedMapping: z.record(z.string(), z.enum(IMPORT_FIELDS)),
 });
 
-export const exportStatusSchema = z.enum(['pending_approval', 'approved', 'rejected', 'ready', 'failed']);
+/** expired: kept past the firm's retention, its file deleted */
+export const exportStatusSchema = z.enum(['pending_approval', 'approved', 'rejected', 'ready', 'failed', 'expired']);
 export const exportSchema = z.object({
   id: z.string(),
   userId: z.string(),
@@ -66,6 +87,10 @@ export const exportSchema = z.object({
   decisionNote: z.string().nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** a ready file: when housekeeping deletes it under the current retention */
+  expiresAt: z.string().nullable(),
+  /** when the file was deleted */
+  expiredAt: z.string().nullable(),
 });
 export type Export = z.infer<typeof exportSchema>;
 

@@ -2,10 +2,14 @@ import { Migrator, PostgresIntrospector, sql, type Migration, type MigrationProv
 import type { Db } from '../plugins/db.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-clients.js';
+import * as m0003 from './migrations/0003-client-sort-indexes.js';
+import * as m0004 from './migrations/0004-export-expiry.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-clients': m0002,
+  '0003-client-sort-indexes': m0003,
+  '0004-export-expiry': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -483,7 +483,8 @@ export function* generateClients(firm: DemoFirm, scale: Scale, options: Options 
     if (chance(rng, 0.1)) row.potential_resources = rng.pick(POTENTIAL_RESOURCES);
     if (chance(rng, 0.2)) row.notes = rng.pick(NOTES);
 
-    // K-5: everyone is a prospect until matters exist, but some were let go or lost, by a person, with a reason.
+    // K-5: most clients are active, some dormant or still prospects (derived from matters once they exist,
+    // standing in for that until then); a few were let go or lost, by a person, with a reason.
     const statusRoll = rng.next();
     let updated = at;
     if (chance(rng, 0.3)) updated = Math.min(UPDATED_UNTIL, at + rng.int(1, 180) * DAY_MS + rng.int(0, DAY_MS - 1));
@@ -503,6 +504,8 @@ export function* generateClients(firm: DemoFirm, scale: Scale, options: Options 
         actor_id: actor.id,
         data: JSON.stringify({ from: 'prospect', to: row.status, cause: 'manual', reason: row.status_reason }),
       });
+    } else {
+      row.status = statusRoll < 0.63 ? 'active' : statusRoll < 0.75 ? 'dormant' : 'prospect';
     }
     row.updated_at = iso(updated);
 

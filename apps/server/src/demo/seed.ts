@@ -73,7 +73,7 @@ async function insertClientBatch(trx: Kysely<Database>, postgres: boolean, b: De
   return grams.length;
 }
 
-/** The tables seedDemo fills, for ANALYZE after a bulk load on PostgreSQL. */
+/** The tables seedDemo fills, for ANALYZE after a bulk load. */
 const SEEDED_TABLES = [
   'teams', 'users', 'clients', 'client_tags', 'client_search', 'contacts', 'personnel_changes', 'important_dates',
   'client_relationships', 'timeline_events',
@@ -111,6 +111,7 @@ export async function seedDemo(db: Db, scale: Scale, password: string, options: 
   });
   // Fresh statistics, or the planner guesses from empty tables (PERFORMANCE.md).
   if (postgres) await sql`analyze ${sql.join(SEEDED_TABLES.map((t) => sql.table(t)))}`.execute(db);
+  else for (const t of SEEDED_TABLES) await sql`analyze ${sql.table(t)}`.execute(db);
   return { teams: firm.teams.length, users: firm.users.length, ...counts, accounts: DEMO_ACCOUNTS };
 }
 

@@ -12,6 +12,9 @@ import { i18n } from './i18n/i18n';
 const brand = {
   colorPrimary: '#1f4e8c',
   colorInfo: '#1f4e8c',
+  // The derived tints of the navy come out grey; selected rows and options use a light navy instead.
+  colorPrimaryBg: '#e8eef7',
+  colorPrimaryBgHover: '#d9e3f1',
   borderRadius: 6,
   fontFamily:
     "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif",

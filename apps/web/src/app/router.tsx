@@ -3,6 +3,7 @@ import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { NotFoundResult } from '../components/ErrorResults';
 import { FullPageSpin } from '../components/FullPageSpin';
+import { AccessLogPage } from '../features/access-log/AccessLogPage';
 import { AccountPage } from '../features/account/AccountPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
@@ -71,6 +72,14 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="audit:read">
             <AuditPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'access-log',
+        element: (
+          <RequirePermission permission="access-log:read">
+            <AccessLogPage />
           </RequirePermission>
         ),
       },

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 
 interface CursorPagerProps {
   total: number | undefined;
+  /** The total stopped counting at `total` and there are more (searches say "1,000+"). */
+  totalCapped?: boolean | undefined;
   page: number;
   hasPrev: boolean;
   nextCursor: string | null | undefined;
@@ -12,12 +14,12 @@ interface CursorPagerProps {
   testId?: string;
 }
 
-export function CursorPager({ total, page, hasPrev, nextCursor, onPrev, onNext, testId }: CursorPagerProps) {
+export function CursorPager({ total, totalCapped, page, hasPrev, nextCursor, onPrev, onNext, testId }: CursorPagerProps) {
   const { t } = useTranslation();
   return (
     <Flex justify="space-between" align="center" style={{ marginTop: 16 }} wrap gap={8}>
       <Typography.Text type="secondary" data-testid={testId ? `${testId}-total` : undefined}>
-        {total === undefined ? '\u00a0' : t('common.total', { count: total })}
+        {total === undefined ? '\u00a0' : t(totalCapped ? 'common.totalAtLeast' : 'common.total', { count: total })}
       </Typography.Text>
       <Space>
         <Typography.Text type="secondary">{t('common.page', { page })}</Typography.Text>

@@ -54,7 +54,25 @@ export async function transferClient(
     await trx.updateTable('clients').set({ ...changed, updated_at: clock.now().toISOString() }).where('id', '=', id).execute();
     const prior = { owner_id: before.owner_id, manager_id: before.manager_id, team_id: before.team_id };
     await recordAudit(trx, ctx, clock, { action: 'update', entity: 'client', entityId: id, before: prior, after: { ...changed, reason: input.reason ?? null } });
-    await addTimelineEvent(trx, clock, { clientId: id, kind: 'owner_changed', actorId: actor.id, data: { from: prior, to: changed, reason: input.reason ?? null } });
+    // The timeline says who, in names as they were at the time of the transfer.
+    const ids = [prior.owner_id, prior.manager_id, changed.owner_id, changed.manager_id].filter((v): v is string => !!v);
+    const teamIds = [prior.team_id, changed.team_id].filter((v): v is string => !!v);
+    const [people, teams] = await Promise.all([
+      trx.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute(),
+      teamIds.length ? trx.selectFrom('teams').select(['id', 'name']).where('id', 'in', teamIds).execute() : [],
+    ]);
+    const nameOf = (list: { id: string; name: string }[], v: string | null) => list.find((p) => p.id === v)?.name ?? null;
+    const names = (side: typeof prior) => ({
+      owner: nameOf(people, side.owner_id),
+      manager: nameOf(people, side.manager_id),
+      team: nameOf(teams, side.team_id),
+    });
+    await addTimelineEvent(trx, clock, {
+      clientId: id,
+      kind: 'owner_changed',
+      actorId: actor.id,
+      data: { from: prior, to: changed, fromNames: names(prior), toNames: names(changed), reason: input.reason ?? null },
+    });
     await notify(trx, clock, [changed.owner_id, changed.manager_id].filter((u) => u !== actor.id), {
       kind: 'client_transferred',
       data: { clientId: id, clientName: before.name },

@@ -135,6 +135,14 @@ describe('grade, status and transfer actions (K-1, K-5, K-6)', () => {
     expect(moved.json()).toMatchObject({ ownerId: f.lawyerB.user.id, teamId: f.teamB.id, managerId: f.manager.user.id });
     expectError(await get(t, url, f.lawyerA), 404, 'not_found');
     expect((await get(t, url, f.lawyerB)).statusCode).toBe(200);
+    // the timeline names who held the client before and after, as they were called then
+    const feed = (await get(t, `${url}/timeline?kind=owner_changed`, f.partner)).json() as { items: { data: Record<string, unknown> }[] };
+    expect(feed.items).toHaveLength(1);
+    expect(feed.items[0]!.data).toMatchObject({
+      fromNames: { owner: f.lawyerA.user.name, manager: f.manager.user.name, team: '诉讼部' },
+      toNames: { owner: f.lawyerB.user.name, manager: f.manager.user.name, team: '公司商事部' },
+      reason: '律师离职',
+    });
     const bad = await send(t, 'POST', `${url}/transfer`, f.partner, { ownerId: f.assistantA.user.id });
     expect((expectError(bad, 400, 'validation_failed').details as { field: string }[])[0]!.field).toBe('ownerId');
   });

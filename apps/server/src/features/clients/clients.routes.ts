@@ -1,9 +1,11 @@
 import {
   accessLogEntrySchema,
   accessLogQuerySchema,
+  clientBulkResponseSchema,
+  clientBulkSchema,
   clientCreateSchema,
   clientGradeSchema,
-  clientListItemSchema,
+  clientListResponseSchema,
   clientListQuerySchema,
   clientSchema,
   clientStatusChangeSchema,
@@ -17,9 +19,11 @@ import {
   timelineQuerySchema,
 } from '@retainer/shared';
 import type { App, Deps } from '../../plugins/app-types.js';
+import { requestLocale } from '../../plugins/http-errors.js';
 import { listAccessLog, logAccess } from '../access-log/access-log.service.js';
 import { listTimeline } from '../timeline/timeline.service.js';
 import { setGrade, setStatus, transferClient, unmask } from './clients.actions.js';
+import { runClientBulk } from './clients.bulk.js';
 import { listClients, readClient } from './clients.service.js';
 import { visibleClientOr404 } from './clients.visibility.js';
 import { createClient, updateClient } from './clients.write.js';
@@ -31,7 +35,7 @@ export function clientsRoutes(app: App, deps: Deps) {
 
   app.get(
     '/clients',
-    { config: { access: 'clients:read' }, schema: { tags, querystring: clientListQuerySchema, response: { 200: listResponseSchema(clientListItemSchema) } } },
+    { config: { access: 'clients:read' }, schema: { tags, querystring: clientListQuerySchema, response: { 200: clientListResponseSchema } } },
     async (req) => listClients({ db: deps.db, now: deps.clock.now() }, req.actor!, req.query),
   );
 
@@ -39,6 +43,13 @@ export function clientsRoutes(app: App, deps: Deps) {
     '/clients',
     { config: { access: 'clients:create' }, schema: { tags, body: clientCreateSchema, response: { 201: clientSchema } } },
     async (req, reply) => reply.code(201).send(await createClient(deps, req.ctx, req.body)),
+  );
+
+  // C-9: the least privileged of its actions; each client is checked as its single action would be
+  app.post(
+    '/clients/bulk',
+    { config: { access: 'clients:update' }, schema: { tags, body: clientBulkSchema, response: { 200: clientBulkResponseSchema } } },
+    async (req) => runClientBulk(d, req.ctx, req.body, requestLocale(req), (err, id) => req.log.error({ err, clientId: id }, 'bulk item failed')),
   );
 
   app.get(

@@ -75,33 +75,69 @@ export async function reindexClient(trx: Kysely<Database>, clientId: string): Pr
 }
 
 const looksLikeNumber = (q: string) => /^[+\d][\d\s-]*$/.test(q) && q.replace(/\D/g, '').length >= 3;
+const looksLikeEmail = (q: string) => q.includes('@') || /^[a-z0-9._-]+\.[a-z]{2,}$/.test(q);
 const looksLikeCode = (q: string) => /^[0-9A-Za-z]{6,18}$/.test(q) && /\d/.test(q);
 
+/** A search's total stops counting here; the page then says "1,000+" (PERFORMANCE.md). */
+export const SEARCH_TOTAL_CAP = 1000;
+/** A gram with fewer index rows than this drives the search; otherwise the sort order is walked. */
+export const RARE_GRAM_ROWS = 1500;
+
+export type SearchPlan = {
+  norm: string;
+  grams: string[];
+  /** The query's rarest gram when it is rare enough to fetch all its clients first; null to walk the sort order. */
+  driver: string | null;
+  /** The query's rarest gram, rare or not. */
+  rarest: string | null;
+  /** The query can only match names, initials and tags (not a phone, email or code). */
+  textOnly: boolean;
+};
+
 /**
- * The search condition for `clients`: names/initials/tags through the gram index,
- * and phone, email, USCC or ID number when the query looks like one.
+ * Chooses how to find a query's hits. Candidates from a rare gram cost one index read per
+ * client holding it; when every gram is common, matches are so frequent that walking the
+ * list's own sort order and confirming each row against search_text finds a page sooner.
  */
-export function matchesSearch(q: string) {
+export async function planSearch(db: Kysely<Database>, q: string): Promise<SearchPlan> {
   const norm = normalizeSearch(q);
   const grams = queryGrams(q);
+  const textOnly = !looksLikeNumber(norm) && !looksLikeEmail(norm) && !looksLikeCode(norm);
+  if (!grams.length) return { norm, grams, driver: null, rarest: null, textOnly };
+  const counted = sql.join(
+    grams.map(
+      (g) => sql`select ${g} as gram, (select count(*) from (select 1 as one from client_search where gram = ${g} limit ${RARE_GRAM_ROWS}) as capped) as n`,
+    ),
+    sql` union all `,
+  );
+  const { rows } = await sql<{ gram: string; n: number | string }>`${counted}`.execute(db);
+  const rarest = rows.map((r) => ({ gram: r.gram, n: Number(r.n) })).sort((a, b) => a.n - b.n)[0]!;
+  return { norm, grams, driver: rarest.n < RARE_GRAM_ROWS ? rarest.gram : null, rarest: rarest.gram, textOnly };
+}
+
+/**
+ * The search condition for `clients`: names/initials/tags through the gram index (or, for
+ * common grams, search_text alone), and phone, email, USCC or ID number when the query looks like one.
+ */
+export function matchesSearch(plan: SearchPlan) {
+  const { norm, grams, driver } = plan;
   const like = `%${norm.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return (eb: ExpressionBuilder<Database, 'clients'>) => {
     const ors = [];
     if (grams.length) {
-      const candidates = eb
-        .selectFrom('client_search')
-        .select('client_search.client_id')
-        .where('client_search.gram', 'in', grams)
-        .groupBy('client_search.client_id')
-        .having(sql`count(*)`, '=', grams.length);
-      ors.push(eb.and([eb('clients.id', 'in', candidates), sql<boolean>`clients.search_text like ${like} escape '\\'`]));
+      const confirmed = sql<boolean>`clients.search_text like ${like} escape '\\'`;
+      ors.push(
+        driver
+          ? eb.and([eb('clients.id', 'in', eb.selectFrom('client_search').select('client_search.client_id').where('client_search.gram', '=', driver)), confirmed])
+          : confirmed,
+      );
     }
     if (looksLikeNumber(norm)) {
       const digits = `%${norm.replace(/\D/g, '')}%`;
       ors.push(eb('clients.phone', 'like', digits));
       ors.push(eb('clients.id', 'in', eb.selectFrom('contacts').select('contacts.client_id').where('contacts.phone', 'like', digits)));
     }
-    if (norm.includes('@') || /^[a-z0-9._-]+\.[a-z]{2,}$/.test(norm)) {
+    if (looksLikeEmail(norm)) {
       ors.push(eb('clients.email', 'like', like));
       ors.push(eb('clients.id', 'in', eb.selectFrom('contacts').select('contacts.client_id').where('contacts.email', 'like', like)));
     }

@@ -1,23 +1,16 @@
 import type { Client, ClientListItem, ClientListQuery } from '@retainer/shared';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Actor } from '../../plugins/context.js';
 import { decodeCursor, page } from '../../plugins/cursor.js';
 import type { Db } from '../../plugins/db.js';
-import { matchesSearch, normalizeSearch } from './clients.search.js';
+import { matchesSearch, normalizeSearch, planSearch, SEARCH_TOTAL_CAP, type SearchPlan } from './clients.search.js';
 import type { ClientsTable } from './clients.table.js';
-import { seesFees, seesUnmasked, visibleClientOr404, visibleTo } from './clients.visibility.js';
+import { NotFound } from '../../plugins/errors.js';
+import { seesFees, seesNarrowly, seesUnmasked, visibleTo } from './clients.visibility.js';
 import { maskCode, maskEmail, maskPhone } from './masking.js';
 
 type Names = { owner_name: string | null; manager_name: string | null; team_name: string | null };
-
-async function namesFor(db: Kysely<Database>, row: Pick<ClientsTable, 'owner_id' | 'manager_id' | 'team_id'>): Promise<Names> {
-  const ids = [row.owner_id, row.manager_id].filter((v): v is string => !!v);
-  const users = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
-  const team = row.team_id ? await db.selectFrom('teams').select('name').where('id', '=', row.team_id).executeTakeFirst() : undefined;
-  const name = (id: string | null) => users.find((u) => u.id === id)?.name ?? null;
-  return { owner_name: name(row.owner_id), manager_name: name(row.manager_id), team_name: team?.name ?? null };
-}
 
 export function toClient(row: Selectable<ClientsTable>, names: Names, tags: string[], actor: Actor): Client {
   const clear = seesUnmasked(actor, row);
@@ -87,14 +80,23 @@ export function toClient(row: Selectable<ClientsTable>, names: Names, tags: stri
   };
 }
 
-/** A visible client as its page shows it (404 otherwise). */
+/** A visible client as its page shows it (404 otherwise): one point read with the people's names, and its tags. */
 export async function readClient(db: Kysely<Database>, actor: Actor, id: string): Promise<Client> {
-  const row = await visibleClientOr404(db, actor, id);
-  const [names, tags] = await Promise.all([
-    namesFor(db, row),
+  const [row, tags] = await Promise.all([
+    db
+      .selectFrom('clients')
+      .where('clients.id', '=', id)
+      .where(visibleTo(actor))
+      .leftJoin('users as owner', 'owner.id', 'clients.owner_id')
+      .leftJoin('users as manager', 'manager.id', 'clients.manager_id')
+      .leftJoin('teams', 'teams.id', 'clients.team_id')
+      .selectAll('clients')
+      .select(['owner.name as owner_name', 'manager.name as manager_name', 'teams.name as team_name'])
+      .executeTakeFirst(),
     db.selectFrom('client_tags').select('tag').where('client_id', '=', id).orderBy('tag').execute(),
   ]);
-  return toClient(row, names, tags.map((t) => t.tag), actor);
+  if (!row) throw new NotFound();
+  return toClient(row, row, tags.map((t) => t.tag), actor);
 }
 
 const SORT_COLUMNS = {
@@ -104,32 +106,41 @@ const SORT_COLUMNS = {
   lastContactAt: 'clients.last_contact_at',
 } as const;
 
+type ClientsQuery = SelectQueryBuilder<Database, 'clients', object>;
+
 /** C-9: search, filters, sorting and keyset pages, always within the actor's visibility. */
-export async function listClients({ db, now }: { db: Db; now: Date }, actor: Actor, query: ClientListQuery) {
-  let q = db.selectFrom('clients').where(visibleTo(actor));
-  if (query.q) q = q.where(matchesSearch(query.q));
-  if (query.kind) q = q.where('clients.kind', '=', query.kind);
-  if (query.status) q = q.where('clients.status', '=', query.status);
-  if (query.grade) q = q.where('clients.grade', '=', query.grade);
-  if (query.tier) q = q.where('clients.tier', '=', query.tier);
-  if (query.industry) q = q.where('clients.industry', '=', query.industry);
-  if (query.region) q = q.where('clients.region', '=', query.region);
-  if (query.ownerId) q = q.where('clients.owner_id', '=', query.ownerId);
-  if (query.managerId) q = q.where('clients.manager_id', '=', query.managerId);
-  if (query.teamId) q = q.where('clients.team_id', '=', query.teamId);
-  if (query.tag) {
-    const tag = query.tag;
-    q = q.where('clients.id', 'in', (eb) => eb.selectFrom('client_tags').select('client_tags.client_id').where('client_tags.tag', '=', tag));
-  }
-  if (query.noContactDays !== undefined) {
-    const before = new Date(now.getTime() - query.noContactDays * 86_400_000).toISOString();
-    q = q.where((eb) => eb.or([eb('clients.last_contact_at', 'is', null), eb('clients.last_contact_at', '<', before)]));
-  }
+export async function listClients({ db, now }: { db: Db; now: Date }, actor: Actor, query: ClientListQuery, options: { exactTotal?: boolean } = {}) {
+  const plan = query.q ? await planSearch(db, query.q) : null;
+  /** Visibility, the search text and every filter, on any query that has `clients` in scope. */
+  const narrow = (qb: ClientsQuery): ClientsQuery => {
+    let q = qb.where(visibleTo(actor));
+    if (plan) q = q.where(matchesSearch(plan));
+    if (query.kind) q = q.where('clients.kind', '=', query.kind);
+    if (query.status) q = q.where('clients.status', '=', query.status);
+    if (query.grade) q = q.where('clients.grade', '=', query.grade);
+    if (query.tier) q = q.where('clients.tier', '=', query.tier);
+    if (query.industry) q = q.where('clients.industry', '=', query.industry);
+    if (query.region) q = q.where('clients.region', '=', query.region);
+    if (query.ownerId) q = q.where('clients.owner_id', '=', query.ownerId);
+    if (query.managerId) q = q.where('clients.manager_id', '=', query.managerId);
+    if (query.teamId) q = q.where('clients.team_id', '=', query.teamId);
+    if (query.tag) {
+      const tag = query.tag;
+      q = q.where('clients.id', 'in', (eb) => eb.selectFrom('client_tags').select('client_tags.client_id').where('client_tags.tag', '=', tag));
+    }
+    if (query.noContactDays !== undefined) {
+      const before = new Date(now.getTime() - query.noContactDays * 86_400_000).toISOString();
+      q = q.where((eb) => eb.or([eb('clients.last_contact_at', 'is', null), eb('clients.last_contact_at', '<', before)]));
+    }
+    return q;
+  };
+  const q = narrow(db.selectFrom('clients'));
 
   const desc = query.sort.startsWith('-');
   const column = SORT_COLUMNS[query.sort.replace('-', '') as keyof typeof SORT_COLUMNS];
-  // Nulls sort as '' so the keyset compares the same way on both dialects.
-  const key = sql<string>`coalesce(${sql.ref(column)}, '')`;
+  // Nulls sort as '' so the keyset compares the same way on both dialects; the other sort
+  // columns are never null and are compared bare, so their indexes serve the order.
+  const key = column === SORT_COLUMNS.lastContactAt ? sql<string>`coalesce(${sql.ref(column)}, '')` : sql<string>`${sql.ref(column)}`;
   const after = decodeCursor(query.cursor, 2);
   const [rows, count] = await Promise.all([
     q
@@ -151,7 +162,13 @@ export async function listClients({ db, now }: { db: Db; now: Date }, actor: Act
       .orderBy('clients.id', desc ? 'desc' : 'asc')
       .limit(query.limit + 1)
       .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    // A search counts only up to the cap ("1,000+"): fragments like 公司 match most clients.
+    plan && !options.exactTotal
+      ? db
+          .selectFrom(cappedSearch(db, plan, actor, narrow).select('clients.id').limit(SEARCH_TOTAL_CAP + 1).as('capped'))
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      : q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const { items, nextCursor } = page(rows, query.limit, (r) => [String(r.sort_key), r.id]);
   const ids = items.map((r) => r.id);
@@ -188,7 +205,23 @@ export async function listClients({ db, now }: { db: Db; now: Date }, actor: Act
       matchedContact: normalizeSearch(c.name).includes(normalizeSearch(query.q ?? '')) ? null : (contactHits.get(c.id) ?? null),
     };
   });
-  return { items: out, nextCursor, total: Number(count.n) };
+  const total = Number(count.n);
+  const capped = !!plan && !options.exactTotal && total > SEARCH_TOTAL_CAP;
+  return { items: out, nextCursor, total: capped ? SEARCH_TOTAL_CAP : total, totalCapped: capped };
+}
+
+/**
+ * Where a capped count of a search reads from. A rare gram's clients, or a narrow viewer's own
+ * clients, are few enough to confirm one by one; for a firm-wide view of a common text, the
+ * rarest gram's clients are streamed (a join, never a materialised list) until the cap is reached.
+ */
+function cappedSearch(db: Db, plan: SearchPlan, actor: Actor, narrow: (qb: ClientsQuery) => ClientsQuery): ClientsQuery {
+  if (plan.driver || !plan.rarest || !plan.textOnly || seesNarrowly(actor)) return narrow(db.selectFrom('clients'));
+  const streamed = db
+    .selectFrom('client_search')
+    .innerJoin('clients', 'clients.id', 'client_search.client_id')
+    .where('client_search.gram', '=', plan.rarest);
+  return narrow(streamed as unknown as ClientsQuery);
 }
 
 /** For hits found through a contact, which contact matched (shown beside the client). */

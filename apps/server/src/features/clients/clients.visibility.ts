@@ -32,6 +32,11 @@ export function visibleTo(actor: Actor, ref: 'clients' | 'c' = 'clients') {
   };
 }
 
+/** Roles whose visible clients are a small share of the firm's (their own, their team's or managed ones). */
+export function seesNarrowly(actor: Actor): boolean {
+  return actor.role === 'lawyer' || actor.role === 'client_manager' || actor.role === 'assistant';
+}
+
 /** these see phone, email, ID number and USCC in clear. */
 export function seesUnmasked(actor: Actor, client: Pick<ClientsTable, 'owner_id' | 'manager_id'>): boolean {
   return actor.role === 'admin' || actor.role === 'partner' || client.owner_id === actor.id || client.manager_id === actor.id;

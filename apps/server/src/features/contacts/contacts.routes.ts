@@ -1,6 +1,8 @@
 import {
   contactCreateSchema,
   contactSchema,
+  contactUnmaskedSchema,
+  contactUnmaskSchema,
   contactUpdateSchema,
   idParamsSchema,
   idSchema,
@@ -10,7 +12,7 @@ import {
 } from '@retainer/shared';
 import { z } from 'zod';
 import type { App, Deps } from '../../plugins/app-types.js';
-import { createContact, deleteContact, listContacts, updateContact } from './contacts.service.js';
+import { createContact, deleteContact, listContacts, unmaskContact, updateContact } from './contacts.service.js';
 import { listPersonnelChanges } from './personnel-changes.service.js';
 
 const tags = ['contacts'];
@@ -42,6 +44,15 @@ export function contactsRoutes(app: App, deps: Deps) {
       await deleteContact(deps, req.ctx, req.params.id, req.params.contactId);
       return reply.code(204).send(null);
     },
+  );
+
+  app.post(
+    '/clients/:id/contacts/:contactId/unmask',
+    {
+      config: { access: 'clients:read' },
+      schema: { tags, params: contactParamsSchema, body: contactUnmaskSchema, response: { 200: contactUnmaskedSchema } },
+    },
+    async (req) => unmaskContact({ ...deps, timeZone: deps.config.firmTimeZone }, req.ctx, req.params.id, req.params.contactId, req.body.fields),
   );
 
   app.get(

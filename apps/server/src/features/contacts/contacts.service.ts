@@ -1,4 +1,4 @@
-import type { CalendarDate, Contact, ContactCreate, ContactUpdate } from '@retainer/shared';
+import type { CalendarDate, Contact, ContactCreate, ContactUnmaskableField, ContactUnmasked, ContactUpdate } from '@retainer/shared';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { recordAudit } from '../../plugins/audit.js';
@@ -7,6 +7,7 @@ import type { Actor, Ctx } from '../../plugins/context.js';
 import type { Db } from '../../plugins/db.js';
 import { Forbidden, NotFound } from '../../plugins/errors.js';
 import { newId } from '../../plugins/ids.js';
+import { logAccess } from '../access-log/access-log.service.js';
 import { reindexClient } from '../clients/clients.search.js';
 import { mayEdit, seesUnmasked, visibleClientOr404 } from '../clients/clients.visibility.js';
 import { maskEmail, maskPhone } from '../clients/masking.js';
@@ -139,6 +140,22 @@ export async function listContacts(db: Db, actor: Actor, clientId: string) {
 export async function readContact(db: Db, actor: Actor, clientId: string, contactId: string): Promise<Contact> {
   const client = await visibleClientOr404(db, actor, clientId);
   return toContact(await contactOr404(db, clientId, contactId), seesUnmasked(actor, client));
+}
+
+/** X-2: a contact's clear phone/email for anyone who may see the client, each unmasking logged. */
+export async function unmaskContact(
+  deps: Deps & { timeZone: string },
+  ctx: Ctx,
+  clientId: string,
+  contactId: string,
+  fields: ContactUnmaskableField[],
+): Promise<ContactUnmasked> {
+  const actor = actorOf(ctx);
+  await visibleClientOr404(deps.db, actor, clientId);
+  const row = await contactOr404(deps.db, clientId, contactId);
+  const wanted = [...new Set(fields)];
+  await logAccess(deps, ctx, { clientId, action: 'unmask', detail: `contact:${contactId}:${wanted.join(',')}` });
+  return Object.fromEntries(wanted.map((f) => [f, row[f]]));
 }
 
 export async function createContact({ db, clock }: Deps, ctx: Ctx, clientId: string, input: ContactCreate): Promise<Contact> {

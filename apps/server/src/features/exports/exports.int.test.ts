@@ -1,8 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { ClientListItem, Export, Notification } from '@retainer/shared';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFilesTestApp } from '../imports/imports.fixtures.js';
 import { expectError, type TestApp } from '../../test/harness.js';
+import { expireExports } from './exports.expiry.js';
+import { scheduleExportHousekeeping } from './exports.jobs.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -178,5 +182,113 @@ describe('export approval (X-3)', () => {
     const partner = await t.as('partner');
     const exp = (await post(partner.headers, '/exports', { entity: 'clients', format: 'csv', query: {} })).json() as Export;
     expect(exp).toMatchObject({ status: 'ready', rowCount: 3 });
+  });
+});
+
+describe('export file retention (X-3)', () => {
+  const DAY = 86_400_000;
+  const fileOf = (id: string, format = 'csv') => path.join(t.config.dataDir, 'files', 'exports', `${id}.${format}`);
+  const expire = () => expireExports({ db: t.db, clock: t.clock, config: t.config });
+  const exportNow = async (headers: Headers) => (await post(headers, '/exports', { entity: 'clients', format: 'csv', query: {} })).json() as Export;
+  /** Sessions end after 12 idle hours: sign in again after the clock has moved on by days. */
+  const again = async (who: { user: { email: string } }) => {
+    const s = await t.login(who.user.email);
+    return { cookie: s.cookie, 'x-csrf-token': s.csrf };
+  };
+
+  it('deletes the files of exports older than the retention, marks them expired and answers 410 for them', async () => {
+    const { a } = await firm();
+    const old = await exportNow(a.headers);
+    expect(old).toMatchObject({ status: 'ready', expiresAt: '2026-12-02T02:00:00.000Z', expiredAt: null });
+    expect(fs.existsSync(fileOf(old.id))).toBe(true);
+
+    t.clock.advance(6 * DAY);
+    expect(await expire()).toBe(0);
+    let headers = await again(a);
+    const recent = await exportNow(headers);
+    expect((await get(headers, `/exports/${old.id}/download`)).statusCode).toBe(200);
+
+    t.clock.advance(DAY);
+    headers = await again(a);
+    expect(await expire()).toBe(1);
+    expect(fs.existsSync(fileOf(old.id))).toBe(false);
+    expect(fs.existsSync(fileOf(recent.id))).toBe(true);
+    const rows = await t.db.selectFrom('exports').select(['id', 'status', 'file_path', 'expired_at']).orderBy('id').execute();
+    expect(rows).toEqual([
+      { id: old.id, status: 'expired', file_path: null, expired_at: '2026-12-02T02:00:00.000Z' },
+      { id: recent.id, status: 'ready', file_path: path.join('exports', `${recent.id}.csv`), expired_at: null },
+    ]);
+
+    const gone = expectError(await get(headers, `/exports/${old.id}/download`), 410, 'gone');
+    expect(gone.message).toBe('导出文件已超过保留期限（7 天）并已删除，请重新导出');
+    const en = expectError(await get({ ...headers, 'accept-language': 'en-US' }, `/exports/${old.id}/download`), 410, 'gone');
+    expect(en.message).toBe('The export file was kept for 7 days and has been deleted; please export again');
+    expect((await get(headers, `/exports/${recent.id}/download`)).statusCode).toBe(200);
+
+    const list = (await get(headers, '/exports')).json() as { items: Export[] };
+    expect(list.items.map((e) => [e.id, e.status, e.expiresAt, e.expiredAt])).toEqual([
+      [recent.id, 'ready', '2026-12-08T02:00:00.000Z', null],
+      [old.id, 'expired', null, '2026-12-02T02:00:00.000Z'],
+    ]);
+    // a second run finds nothing more to do
+    expect(await expire()).toBe(0);
+  });
+
+  it('expires an export whose file is already gone', async () => {
+    const { a } = await firm();
+    const exp = await exportNow(a.headers);
+    fs.rmSync(fileOf(exp.id));
+    t.clock.advance(8 * DAY);
+    expect(await expire()).toBe(1);
+    expect(await t.db.selectFrom('exports').select(['status', 'file_path']).execute()).toEqual([{ status: 'expired', file_path: null }]);
+    expectError(await get(await again(a), `/exports/${exp.id}/download`), 410, 'gone');
+  });
+
+  it('answers 410 past the retention even before the daily step has run, and lists the export as expired', async () => {
+    const { a, b } = await firm();
+    const first = await exportNow(a.headers);
+    const second = await exportNow(b.headers);
+    t.clock.advance(7 * DAY + 60_000);
+    expectError(await get(await again(a), `/exports/${first.id}/download`), 410, 'gone');
+    expect(fs.existsSync(fileOf(first.id))).toBe(false);
+    expect((await get(await again(b), '/exports')).json()).toMatchObject({ items: [{ id: second.id, status: 'expired', expiresAt: null }] });
+    expect(fs.existsSync(fileOf(second.id))).toBe(false);
+  });
+
+  it('keeps files for the retention an admin sets, from 1 to 90 days', async () => {
+    const { a } = await firm();
+    const admin = await t.as('admin');
+    const patch = (payload: object) => t.app.inject({ method: 'PATCH', url: '/api/v1/settings', headers: admin.headers, payload });
+    expect((await get(admin.headers, '/settings')).json()).toMatchObject({ exportRetentionDays: 7 });
+    for (const days of [0, 91, 2.5]) expectError(await patch({ exportRetentionDays: days }), 400, 'validation_failed');
+    expect((await patch({ exportRetentionDays: 30 })).json()).toMatchObject({ exportRetentionDays: 30 });
+
+    const exp = await exportNow(a.headers);
+    expect(exp.expiresAt).toBe('2026-12-25T02:00:00.000Z');
+    t.clock.advance(29 * DAY);
+    expect(await expire()).toBe(0);
+    t.clock.advance(DAY);
+    expect(await expire()).toBe(1);
+    const gone = expectError(await get(await again(a), `/exports/${exp.id}/download`), 410, 'gone');
+    expect(gone.message).toBe('导出文件已超过保留期限（30 天）并已删除，请重新导出');
+  });
+
+  it('runs at start-up and then at every interval, on the given clock', async () => {
+    const { a } = await firm();
+    const first = await exportNow(a.headers);
+    t.clock.advance(10 * DAY);
+    const said: string[] = [];
+    // daily in production; a short interval here
+    const stop = scheduleExportHousekeeping({ db: t.db, clock: t.clock, config: t.config }, (m) => said.push(m), 200);
+    try {
+      await expect.poll(() => said, { timeout: 5000 }).toEqual(['housekeeping: deleted the files of 1 expired export(s)']);
+      expect(fs.existsSync(fileOf(first.id))).toBe(false);
+      const second = await exportNow(await again(a));
+      t.clock.advance(10 * DAY);
+      await expect.poll(() => said.length, { timeout: 5000 }).toBe(2);
+      expect(fs.existsSync(fileOf(second.id))).toBe(false);
+    } finally {
+      stop();
+    }
   });
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { exportCreateSchema, exportDecisionSchema, exportListQuerySchema, exportSchema, idParamsSchema, listResponseSchema } from '@retainer/shared';
 import type { App, Deps } from '../../plugins/app-types.js';
 import { attachment, CONTENT_TYPES } from './exports.download.js';
+import { expireExports } from './exports.expiry.js';
 import { createExport, decideExport, exportDownload, listExports } from './exports.service.js';
 
 const tags = ['exports'];
@@ -16,7 +17,11 @@ export function exportsRoutes(app: App, deps: Deps) {
   app.get(
     '/exports',
     { config: { access: 'clients:export' }, schema: { tags, querystring: exportListQuerySchema, response: { 200: listResponseSchema(exportSchema) } } },
-    async (req) => listExports(deps.db, req.actor!, req.query),
+    async (req) => {
+      // the daily step may not have run yet today: a list never offers a file past the retention
+      await expireExports(deps, (msg) => req.log.warn(msg));
+      return listExports(deps.db, req.actor!, req.query);
+    },
   );
 
   app.post(
@@ -33,7 +38,7 @@ export function exportsRoutes(app: App, deps: Deps) {
 
   app.get(
     '/exports/:id/download',
-    { config: { access: 'clients:export' }, schema: { tags, params: idParamsSchema, description: 'The file (xlsx or CSV), to the requester, once ready' } },
+    { config: { access: 'clients:export' }, schema: { tags, params: idParamsSchema, description: 'The file (xlsx or CSV), to the requester, once ready; 410 once past the retention' } },
     async (req, reply) => {
       const { file, format, fileName } = await exportDownload(deps, req.actor!, req.params.id);
       return reply.header('content-type', CONTENT_TYPES[format]).header('content-disposition', attachment(fileName)).send(fs.createReadStream(file));

@@ -15,6 +15,7 @@ import { listClients, toClient } from '../clients/clients.service.js';
 import { filesDir } from '../imports/imports.files.js';
 import { notify } from '../notifications/notifications.service.js';
 import { getSettings } from '../settings/settings.service.js';
+import { expiredError, expireExport, expiryOf } from './exports.expiry.js';
 import type { ExportsTable } from './exports.table.js';
 import { firmTime, writeClientsFile } from './exports.writer.js';
 
@@ -57,7 +58,7 @@ async function* clientPages(db: Db, now: Date, actor: Actor, query: ExportQuery)
 
 type Row = Selectable<ExportsTable> & { user_name: string | null; approver_name: string | null };
 
-function toExport(r: Row): Export {
+function toExport(r: Row, retentionDays: number): Export {
   return {
     id: r.id,
     userId: r.user_id,
@@ -72,6 +73,8 @@ function toExport(r: Row): Export {
     decisionNote: r.decision_note,
     createdAt: r.created_at,
     finishedAt: r.finished_at,
+    expiresAt: r.status === 'ready' && r.finished_at ? expiryOf(r.finished_at, retentionDays) : null,
+    expiredAt: r.expired_at,
   };
 }
 
@@ -85,7 +88,8 @@ function withNames(db: Db) {
 }
 
 async function readExport(db: Db, id: string): Promise<Export> {
-  return toExport(await withNames(db).where('exports.id', '=', id).executeTakeFirstOrThrow());
+  const { exportRetentionDays } = await getSettings(db);
+  return toExport(await withNames(db).where('exports.id', '=', id).executeTakeFirstOrThrow(), exportRetentionDays);
 }
 
 /** Writes the file with the requester's visibility, logs the export and marks it ready. */
@@ -121,7 +125,8 @@ export async function createExport(deps: Deps, ctx: Ctx, input: { format: 'xlsx'
   const actor = ctx.actor!;
   const query = scoped(actor, input.query);
   const now = clock.now();
-  const { total } = await listClients({ db, now }, actor, listQuery(query, 1));
+  // The approval threshold and the logged row count need the exact number, not a search's "1,000+".
+  const { total } = await listClients({ db, now }, actor, listQuery(query, 1), { exactTotal: true });
   const { exportApprovalRows } = await getSettings(db);
   const needsApproval = total > exportApprovalRows && !APPROVERS.includes(actor.role);
   const id = newId(now.getTime());
@@ -142,6 +147,7 @@ export async function createExport(deps: Deps, ctx: Ctx, input: { format: 'xlsx'
         file_path: null,
         created_at: now.toISOString(),
         finished_at: null,
+        expired_at: null,
       })
       .execute();
     if (!needsApproval) return;
@@ -162,16 +168,17 @@ export async function listExports(db: Db, actor: Actor, query: { limit: number; 
   if (query.pending !== 'true' || !hasPermission(actor.role, 'exports:approve')) q = q.where('exports.user_id', '=', actor.id);
   if (query.pending === 'true') q = q.where('exports.status', '=', 'pending_approval');
   const after = decodeCursor(query.cursor, 1);
-  const [rows, count] = await Promise.all([
+  const [rows, count, settings] = await Promise.all([
     q
       .$if(after !== null, (qb) => qb.where('exports.id', '<', String(after![0])))
       .orderBy('exports.id', 'desc')
       .limit(query.limit + 1)
       .execute(),
     q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    getSettings(db),
   ]);
   const { items, nextCursor } = page(rows, query.limit, (r) => [r.id]);
-  return { items: items.map(toExport), nextCursor, total: Number(count.n) };
+  return { items: items.map((r) => toExport(r, settings.exportRetentionDays)), nextCursor, total: Number(count.n) };
 }
 
 /** A partner's or admin's decision; approving generates the file as the requester would see it. */
@@ -203,10 +210,17 @@ export async function decideExport(deps: Deps, ctx: Ctx, id: string, approve: bo
   return readExport(db, id);
 }
 
-/** Only the requester downloads, and only a ready file. */
+/** Only the requester downloads, and only a ready file within the retention (410 after it). */
 export async function exportDownload(deps: Deps, actor: Actor, id: string) {
   const row = await deps.db.selectFrom('exports').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row || row.user_id !== actor.id) throw new NotFound();
+  const { exportRetentionDays } = await getSettings(deps.db);
+  if (row.status === 'expired') throw expiredError(exportRetentionDays);
+  // past the retention but not yet swept by the daily step: expire it now
+  if (row.status === 'ready' && row.finished_at && expiryOf(row.finished_at, exportRetentionDays) <= deps.clock.now().toISOString()) {
+    await expireExport(deps, row);
+    throw expiredError(exportRetentionDays);
+  }
   if (row.status !== 'ready' || !row.file_path) throw new Conflict({ 'zh-CN': '导出文件尚未生成', 'en-US': 'The export file is not ready' });
   const file = path.join(deps.config.dataDir, 'files', row.file_path);
   if (!fs.existsSync(file)) throw new NotFound();

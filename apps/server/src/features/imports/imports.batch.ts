@@ -1,9 +1,10 @@
-import type { ImportField, ImportRowError, Settings } from '@retainer/shared';
+import type { ImportField, Settings } from '@retainer/shared';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Actor } from '../../plugins/context.js';
 import { visibleTo } from '../clients/clients.visibility.js';
 import { applyContact, applyRow, existingWorking, newWorking, type ClientRow, type Working } from './imports.entities.js';
+import { problem, type Problem, type RowError } from './imports.messages.js';
 import type { ImportRow } from './imports.rows.js';
 
 export type Outcome = 'created' | 'updated' | 'unchanged';
@@ -46,12 +47,12 @@ function compatible(row: ImportRow, c: Pick<ClientRow, 'uscc' | 'id_number'>): b
 }
 
 /** The row's keys, strongest first. */
-function rowKeys(row: ImportRow): { key: string; field: ImportField; label: string }[] {
+function rowKeys(row: ImportRow): { key: string; field: ImportField; kind: 'uscc' | 'idNumber' | 'namePhone' }[] {
   const { uscc, idNumber, name, phone } = row.client;
   const out = [];
-  if (uscc) out.push({ key: usccKey(uscc), field: 'uscc' as const, label: '统一社会信用代码' });
-  if (idNumber) out.push({ key: idKey(idNumber), field: 'idNumber' as const, label: '身份证号' });
-  if (phone) out.push({ key: namePhoneKey(name, phone), field: 'name' as const, label: '名称和电话' });
+  if (uscc) out.push({ key: usccKey(uscc), field: 'uscc' as const, kind: 'uscc' as const });
+  if (idNumber) out.push({ key: idKey(idNumber), field: 'idNumber' as const, kind: 'idNumber' as const });
+  if (phone) out.push({ key: namePhoneKey(name, phone), field: 'name' as const, kind: 'namePhone' as const });
   return out;
 }
 
@@ -134,25 +135,23 @@ async function ownerByEmail(trx: Kysely<Database>, env: BatchEnv, email: string)
 }
 
 /** createClient's placement rules, with a row's reason instead of an exception. */
-async function placement(trx: Kysely<Database>, env: BatchEnv, row: ImportRow) {
+type Placement = { ownerId: string; managerId: string | null; teamId: string | null };
+
+async function placement(trx: Kysely<Database>, env: BatchEnv, row: ImportRow): Promise<Placement | { error: Problem }> {
   const { actor } = env;
   let owner: Owner = null;
   if (row.ownerEmail) {
     owner = await ownerByEmail(trx, env, row.ownerEmail);
-    if (!owner) return { error: '主办律师邮箱不存在，或该用户不是在职的律师/合伙人', column: row.headerOf('ownerEmail') };
-    if (actor.role === 'lawyer' && owner.id !== actor.id) {
-      return { error: '律师只能导入本人主办的客户（主办律师邮箱须为本人邮箱）', column: row.headerOf('ownerEmail') };
-    }
+    if (!owner) return { error: problem('owner_unknown') };
+    if (actor.role === 'lawyer' && owner.id !== actor.id) return { error: problem('owner_not_self') };
   } else if (actor.role === 'lawyer') {
     owner = { id: actor.id, team_id: actor.teamId };
   } else {
-    return { error: '新客户需要主办律师：请填写“主办律师邮箱”列', column: row.headerOf('ownerEmail') };
+    return { error: problem('owner_required') };
   }
   const teamId = owner.team_id ?? actor.teamId ?? null;
   // X-1: what an assistant creates stays in their team.
-  if (actor.role === 'assistant' && teamId !== actor.teamId) {
-    return { error: '助理只能导入本团队律师主办的客户', column: row.headerOf('ownerEmail') };
-  }
+  if (actor.role === 'assistant' && teamId !== actor.teamId) return { error: problem('owner_other_team') };
   return { ownerId: owner.id, managerId: actor.role === 'client_manager' ? actor.id : null, teamId };
 }
 
@@ -165,23 +164,19 @@ export async function decideBatch(
   env: BatchEnv,
   touched: Touched,
   rows: ImportRow[],
-): Promise<{ outcomes: Outcome[]; errors: ImportRowError[] }> {
+): Promise<{ outcomes: Outcome[]; errors: RowError[] }> {
   const stored = await storedMatches(trx, env, rows);
   const outcomes: Outcome[] = [];
-  const errors: ImportRowError[] = [];
+  const errors: RowError[] = [];
   // A stored duplicate: the importer's to update when they may see it, else the row is refused.
-  const storedFor = (row: ImportRow): Working | ImportRowError | null => {
+  const storedFor = (row: ImportRow): Working | RowError | null => {
     for (const k of rowKeys(row)) {
       const candidates = (stored.byKey.get(k.key) ?? []).filter((c) => compatible(row, c));
       if (!candidates.length) continue;
       const seen = candidates.find((c) => stored.visible(c.id));
       if (seen) return touched.entities.get(seen.id) ?? stored.working(seen);
-      const owner = stored.ownerName(candidates[0]!.owner_id) ?? '其他律师';
-      return {
-        row: row.row,
-        column: row.headerOf(k.field),
-        reason: `与系统中已有客户重复（${k.label}相同），该客户由 ${owner} 负责，您无权查看或修改；如需更新请联系该律师`,
-      };
+      const owner = stored.ownerName(candidates[0]!.owner_id);
+      return { row: row.row, column: row.headerOf(k.field), ...problem('duplicate_hidden', { key: k.kind, owner }) };
     }
     return null;
   };
@@ -201,7 +196,7 @@ export async function decideBatch(
     }
     const place = await placement(trx, env, row);
     if ('error' in place) {
-      errors.push({ row: row.row, column: place.column ?? null, reason: place.error! });
+      errors.push({ row: row.row, column: row.headerOf('ownerEmail'), ...place.error });
       continue;
     }
     const created = newWorking(row.client, row.given, place, env.settings, env.now);

@@ -1,8 +1,10 @@
+import fs from 'node:fs';
 import type { Import } from '@retainer/shared';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectError, type TestApp } from '../../test/harness.js';
 import { createFilesTestApp, form, fullWidth, idNumber, runImport, startImport, uscc, xlsx } from './imports.fixtures.js';
+import { legacyReportPath, reportPath } from './imports.report.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -84,10 +86,16 @@ describe('POST /api/v1/imports', () => {
       errors: 4,
     });
     expect(done.errors).toEqual([
-      { row: 6, column: '统一社会信用代码', reason: expect.stringContaining('校验位') },
-      { row: 7, column: '成立日期', reason: '日期不存在（2023-02-30）' },
-      { row: 9, column: '统一社会信用代码', reason: expect.stringContaining(`由 ${other.user.name} 负责`) },
-      { row: 10, column: '小时费率(元)', reason: expect.stringContaining('两位小数') },
+      { row: 6, column: '统一社会信用代码', code: 'field_message', params: { field: 'uscc', message: 'uscc_invalid' }, reason: '统一社会信用代码无效（校验位不正确）' },
+      { row: 7, column: '成立日期', code: 'date_nonexistent', params: { value: '2023-02-30' }, reason: '日期不存在（2023-02-30）' },
+      {
+        row: 9,
+        column: '统一社会信用代码',
+        code: 'duplicate_hidden',
+        params: { key: 'uscc', owner: other.user.name },
+        reason: expect.stringContaining(`由 ${other.user.name} 负责`),
+      },
+      { row: 10, column: '小时费率(元)', code: 'amount_decimals', params: {}, reason: expect.stringContaining('两位小数') },
     ]);
 
     const rows = await t.db.selectFrom('clients').selectAll().where('owner_id', '=', me.user.id).orderBy('name').execute();
@@ -232,7 +240,7 @@ describe('POST /api/v1/imports', () => {
     const csv = Buffer.from(`客户名称,备注\r\n甲公司,短\r\n乙公司,"${huge}"\r\n丙公司,\r\n`);
     const done = await runImport(t, headers, csv, 'big.csv');
     expect(done).toMatchObject({ status: 'done', createdCount: 2, errorCount: 1 });
-    expect(done.errors).toEqual([{ row: 3, column: '备注', reason: expect.stringContaining('过长') }]);
+    expect(done.errors).toEqual([{ row: 3, column: '备注', code: 'cell_too_long', params: { max: 32_767 }, reason: '单元格内容过长（超过 32767 个字符）' }]);
   });
 
   it('serves the full error report as CSV with a BOM, to the importer only', async () => {
@@ -277,6 +285,84 @@ describe('POST /api/v1/imports', () => {
     expect(theirs.errors[0]).toMatchObject({ row: 2, column: '主办律师邮箱', reason: expect.stringContaining('本人') });
     const created = await t.db.selectFrom('clients').select(['name', 'owner_id']).where('owner_id', '=', lawyer.user.id).execute();
     expect(created).toEqual([{ name: '无主办律师有限公司', owner_id: lawyer.user.id }]);
+  });
+});
+
+describe('row reports in the reader’s language', () => {
+  const reportLines = (body: Buffer) => {
+    expect(body.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    return body.subarray(3).toString('utf8').trim().split('\r\n');
+  };
+
+  it('words the same stored errors in English for an en-US reader and in Chinese for a zh-CN one', async () => {
+    const { me, other } = await lawyers();
+    const done = await runImport(t, me.headers, await mixedSheet(), '客户名单.xlsx');
+    const stored = await t.db.selectFrom('imports').select('errors').where('id', '=', done.id).executeTakeFirstOrThrow();
+    // stored coded, without words in either language
+    expect(JSON.parse(stored.errors)[1]).toEqual({ row: 7, column: '成立日期', code: 'date_nonexistent', params: { value: '2023-02-30' } });
+
+    // the importer switches to English; an admin reads with a zh-CN account
+    const patched = await t.app.inject({ method: 'PATCH', url: '/api/v1/auth/me', headers: me.headers, payload: { locale: 'en-US' } });
+    expect(patched.statusCode).toBe(200);
+    const en = (await t.app.inject({ method: 'GET', url: `/api/v1/imports/${done.id}`, headers: me.headers })).json() as Import;
+    expect(en.errors.map((e) => [e.row, e.column, e.reason])).toEqual([
+      [6, '统一社会信用代码', 'Not a valid unified social credit code (check character)'],
+      [7, '成立日期', 'No such date (2023-02-30)'],
+      [9, '统一社会信用代码', `Duplicates an existing client (same unified social credit code) handled by ${other.user.name}, which you may not view or change; ask that lawyer to update it`],
+      [10, '小时费率(元)', 'The amount may have at most two decimals (to the fen)'],
+    ]);
+    const admin = await t.as('admin');
+    const zh = (await t.app.inject({ method: 'GET', url: `/api/v1/imports/${done.id}`, headers: admin.headers })).json() as Import;
+    expect(zh.errors.map((e) => e.reason)).toEqual([
+      '统一社会信用代码无效（校验位不正确）',
+      '日期不存在（2023-02-30）',
+      `与系统中已有客户重复（统一社会信用代码相同），该客户由 ${other.user.name} 负责，您无权查看或修改；如需更新请联系该律师`,
+      '金额最多保留两位小数（精确到分）',
+    ]);
+    // the list words them too; an explicit Accept-Language wins over the saved choice
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/imports', headers: { ...me.headers, 'accept-language': 'zh-CN' } });
+    expect((list.json() as { items: Import[] }).items[0]!.errors[1]!.reason).toBe('日期不存在（2023-02-30）');
+
+    // the CSV report: in the saved language, or the one the link asks for
+    const enReport = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${done.id}/report`, headers: me.headers });
+    expect(enReport.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('import-errors-客户名单.csv')}`);
+    const enLines = reportLines(enReport.rawPayload);
+    expect(enLines[0]).toBe('Row,Column,Reason');
+    expect(enLines[2]).toBe('7,成立日期,No such date (2023-02-30)');
+    const zhReport = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${done.id}/report?locale=zh-CN`, headers: me.headers });
+    const zhLines = reportLines(zhReport.rawPayload);
+    expect(zhLines[0]).toBe('行号,列,原因');
+    expect(zhLines[2]).toBe('7,成立日期,日期不存在（2023-02-30）');
+    expect(zhLines).toHaveLength(enLines.length);
+    expectError(await t.app.inject({ method: 'GET', url: `/api/v1/imports/${done.id}/report?locale=fr-FR`, headers: me.headers }), 400, 'validation_failed');
+  });
+
+  it('words the import’s failure message in the reader’s language', async () => {
+    const { headers } = await t.as('lawyer');
+    const csv = Buffer.from(['客户名称,电话', '甲公司,0571-1', '"未闭合的引号,1'].join('\r\n'));
+    const done = await runImport(t, headers, csv, 'broken.csv');
+    expect(done).toMatchObject({ status: 'failed', message: expect.stringContaining('未写入任何客户') });
+    const en = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${done.id}`, headers: { ...headers, 'accept-language': 'en-US,en;q=0.9' } });
+    expect((en.json() as Import).message).toMatch(/^Reading or writing failed.*No client was written\.$/);
+  });
+
+  it('shows errors and reports stored before codes as they were written', async () => {
+    const { headers } = await t.as('lawyer');
+    const done = await runImport(t, headers, await xlsx([['客户名称'], ['甲公司']]), 'old.xlsx');
+    const old = [{ row: 5, column: '电话', reason: '电话号码格式不正确' }];
+    await t.db.updateTable('imports').set({ errors: JSON.stringify(old), error_count: 1, message: '导入被中断（服务重启或异常退出）。' }).where('id', '=', done.id).execute();
+    // a report written then: a finished Chinese CSV, served as it is
+    fs.rmSync(reportPath(t.config, done.id), { force: true });
+    const en = { ...headers, 'accept-language': 'en-US' };
+    const fromRecord = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${done.id}/report`, headers: en });
+    expect(reportLines(fromRecord.rawPayload)).toEqual(['Row,Column,Reason', '5,电话,电话号码格式不正确']);
+    fs.writeFileSync(legacyReportPath(t.config, done.id), '\uFEFF行号,列,原因\r\n5,电话,电话号码格式不正确\r\n');
+    const legacy = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${done.id}/report`, headers: en });
+    expect(reportLines(legacy.rawPayload)).toEqual(['行号,列,原因', '5,电话,电话号码格式不正确']);
+
+    const body = (await t.app.inject({ method: 'GET', url: `/api/v1/imports/${done.id}`, headers: en })).json() as Import;
+    expect(body.errors).toEqual([{ row: 5, column: '电话', code: null, params: {}, reason: '电话号码格式不正确' }]);
+    expect(body.message).toBe('导入被中断（服务重启或异常退出）。');
   });
 });
 

@@ -1,17 +1,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
-import { idParamsSchema, importMappingSchema, importPreviewSchema, importSchema, listQuerySchema, listResponseSchema, type ImportField } from '@retainer/shared';
+import {
+  idParamsSchema,
+  importMappingSchema,
+  importPreviewSchema,
+  importReportQuerySchema,
+  importSchema,
+  listQuerySchema,
+  listResponseSchema,
+  type ImportField,
+} from '@retainer/shared';
 import type { FastifyRequest } from 'fastify';
 import type { App, Deps } from '../../plugins/app-types.js';
 import { AppError } from '../../plugins/errors.js';
-import { csvLine, UTF8_BOM } from '../exports/exports.csv.js';
+import { requestLocale } from '../../plugins/http-errors.js';
 import { attachment, CONTENT_TYPES } from '../exports/exports.download.js';
 import { filesDir, inspectFile, receiveUpload, refused } from './imports.files.js';
 import { columnsFor, FileRefused, suggestMapping } from './imports.headers.js';
 import { estimateRows } from './imports.reader.js';
-import { ImportRunner, REPORT_HEADER, reportPath } from './imports.runner.js';
-import { createImportRecord, failAbandoned, importRowFor, listImports, toImport } from './imports.service.js';
+import { reportCsv, reportFileName } from './imports.report.js';
+import { ImportRunner } from './imports.runner.js';
+import { createImportRecord, failAbandoned, importRowFor, keptErrors, listImports, toImport } from './imports.service.js';
 
 const tags = ['imports'];
 /** C-10: spreadsheets up to 50 MB (the JSON body limit elsewhere stays 1 MB). */
@@ -102,7 +112,7 @@ export function importsRoutes(app: App, deps: Deps) {
           fs.renameSync(file.path, stored);
           kept = true;
           runner.start({ id: row.id, file: stored, format, mapping, dryRun, estimatedRows: row.total_rows, ctx: { actor, ip: req.ip } });
-          return reply.code(202).send(toImport(row));
+          return reply.code(202).send(toImport(row, requestLocale(req)));
         } finally {
           if (!kept) fs.rmSync(file.path, { force: true });
         }
@@ -114,7 +124,7 @@ export function importsRoutes(app: App, deps: Deps) {
       { config: { access: 'clients:import' }, schema: { tags, querystring: listQuerySchema, response: { 200: listResponseSchema(importSchema) } } },
       async (req) => {
         await failAbandoned(deps.db, deps.clock, runner.active, STALE_MS);
-        return listImports(deps.db, req.actor!, req.query);
+        return listImports(deps.db, req.actor!, req.query, requestLocale(req));
       },
     );
 
@@ -123,22 +133,27 @@ export function importsRoutes(app: App, deps: Deps) {
       { config: { access: 'clients:import' }, schema: { tags, params: idParamsSchema, response: { 200: importSchema } } },
       async (req) => {
         await failAbandoned(deps.db, deps.clock, runner.active, STALE_MS);
-        return toImport(await importRowFor(deps.db, req.actor!, req.params.id));
+        return toImport(await importRowFor(deps.db, req.actor!, req.params.id), requestLocale(req));
       },
     );
 
     scope.get(
       '/imports/:id/report',
-      { config: { access: 'clients:import' }, schema: { tags, params: idParamsSchema, description: 'CSV (UTF-8 with BOM): row, column, reason' } },
+      {
+        config: { access: 'clients:import' },
+        schema: {
+          tags,
+          params: idParamsSchema,
+          querystring: importReportQuerySchema,
+          description: 'CSV (UTF-8 with BOM): row, column, reason — in ?locale=, else the request\'s language',
+        },
+      },
       async (req, reply) => {
         const row = await importRowFor(deps.db, req.actor!, req.params.id);
-        const base = row.file_name.replace(/\.[^.]*$/, '');
-        reply.header('content-type', CONTENT_TYPES.csv).header('content-disposition', attachment(`导入错误报告-${base}.csv`));
-        const file = reportPath(deps.config, row.id);
-        if (fs.existsSync(file)) return reply.send(fs.createReadStream(file));
-        // The report file is gone (e.g. a restored backup): the errors kept on the record.
-        const errors = toImport(row).errors;
-        return reply.send(UTF8_BOM + csvLine(REPORT_HEADER) + errors.map((e) => csvLine([e.row, e.column, e.reason])).join(''));
+        // A plain download link carries the browser's language, not the one chosen in the app.
+        const locale = req.query.locale ?? requestLocale(req);
+        reply.header('content-type', CONTENT_TYPES.csv).header('content-disposition', attachment(reportFileName(row.file_name, locale)));
+        return reply.send(reportCsv(deps.config, row.id, keptErrors(row), locale));
       },
     );
   });

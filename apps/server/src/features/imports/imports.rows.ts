@@ -5,9 +5,9 @@ import {
   type ClientCreate,
   type ContactCreate,
   type ImportField,
-  type ImportRowError,
 } from '@retainer/shared';
 import type { z } from 'zod';
+import { problem, type Problem, type RowError } from './imports.messages.js';
 import { type Cell, CellError, type SheetRow } from './imports.reader.js';
 import {
   codeText,
@@ -40,7 +40,7 @@ export type ImportRow = {
   headerOf: (field: ImportField) => string | null;
 };
 
-export type RowResult = { ok: ImportRow } | { errors: ImportRowError[] };
+export type RowResult = { ok: ImportRow } | { errors: RowError[] };
 
 /** Excel's own limit for one cell; longer text is refused for its row, not the file. */
 export const MAX_CELL = 32_767;
@@ -52,41 +52,37 @@ const CONTACT_FIELDS: Record<string, ImportField> = {
   decisionRole: 'contactDecisionRole',
 };
 
-const LABELS: Partial<Record<string, string>> = { idNumber: '身份证号', uscc: '统一社会信用代码' };
-
-function reason(issue: z.core.$ZodIssue, field: string): string {
-  const own = FIELD_MESSAGES[issue.message];
-  if (own) return own['zh-CN'];
-  if (issue.code === 'too_big') {
-    if (issue.origin === 'array') return `最多 ${String(issue.maximum)} 个`;
-    return `内容过长（最多 ${String(issue.maximum)} 个字符）`;
-  }
-  if (issue.code === 'too_small') return '不能为空';
-  if (field.toLowerCase().endsWith('email')) return '邮箱格式不正确';
-  return '格式不正确';
+/** A schema issue as a coded reason; the shared schemas' own messages are reused as they are. */
+function issueProblem(issue: z.core.$ZodIssue, field: ImportField): Problem {
+  if (FIELD_MESSAGES[issue.message]) return problem('field_message', { field, message: issue.message });
+  if (issue.code === 'too_big') return problem(issue.origin === 'array' ? 'too_many' : 'too_long', { field, max: Number(issue.maximum) });
+  if (issue.code === 'too_small') return problem('required', { field });
+  if (field.toLowerCase().endsWith('email')) return problem('email_invalid', { field });
+  return problem('format_invalid', { field });
 }
 
 type Reader = { cell(field: ImportField): Cell; header(field: ImportField): string | null };
 
 /** Turns the cells of the mapped columns into API values, collecting one reason per bad cell. */
-function convert(r: Reader, errors: ImportRowError[], rowNumber: number) {
+function convert(r: Reader, errors: RowError[], rowNumber: number) {
   const input: Record<string, unknown> = {};
   const contact: Record<string, unknown> = {};
   let ownerEmail: string | null = null;
+  const refuse = (field: ImportField, p: Problem) => errors.push({ row: rowNumber, column: r.header(field), ...p });
   const take = <T>(field: ImportField, parsed: Parsed<T>, set: (v: T) => void) => {
     if ('ok' in parsed) set(parsed.ok);
-    else errors.push({ row: rowNumber, column: r.header(field), reason: parsed.error });
+    else refuse(field, parsed.error);
   };
   const each = (field: ImportField, f: (cell: Cell, text: string) => void) => {
     const cell = r.cell(field);
     if (cell instanceof CellError) {
-      errors.push({ row: rowNumber, column: r.header(field), reason: `单元格是错误值 ${cell.code}，请修正公式或填写数值` });
+      refuse(field, problem('cell_error', { value: cell.code }));
       return;
     }
     const text = textOf(cell);
     if (text === null) return;
     if (text.length > MAX_CELL) {
-      errors.push({ row: rowNumber, column: r.header(field), reason: `单元格内容过长（超过 ${MAX_CELL} 个字符）` });
+      refuse(field, problem('cell_too_long', { max: MAX_CELL }));
       return;
     }
     f(cell, text);
@@ -98,8 +94,8 @@ function convert(r: Reader, errors: ImportRowError[], rowNumber: number) {
   each('kind', (_c, t) => take('kind', parseKind(t), (v) => (input.kind = v)));
   folded('phone', 'phone');
   folded('email', 'email');
-  each('idNumber', (c) => take('idNumber', codeText(c, '身份证号'), (v) => (input.idNumber = v)));
-  each('uscc', (c) => take('uscc', codeText(c, '统一社会信用代码'), (v) => (input.uscc = v)));
+  each('idNumber', (c) => take('idNumber', codeText(c, 'idNumber'), (v) => (input.idNumber = v)));
+  each('uscc', (c) => take('uscc', codeText(c, 'uscc'), (v) => (input.uscc = v)));
   each('industry', (_c, t) => take('industry', parseIndustry(t), (v) => (input.industry = v)));
   for (const f of ['region', 'city', 'address', 'legalRepresentative', 'website', 'employer', 'jobTitle', 'wechat', 'notes'] as const) plain(f, f);
   each('source', (_c, t) => take('source', parseSource(t), (v) => (input.source = v)));
@@ -136,10 +132,10 @@ export function parseRow(sheetRow: SheetRow, columns: Columns): RowResult {
     },
     header: headerOf,
   };
-  const errors: ImportRowError[] = [];
+  const errors: RowError[] = [];
   const { input, contact, ownerEmail } = convert(reader, errors, sheetRow.row);
   if (input.name === undefined && !errors.some((e) => e.column === headerOf('name'))) {
-    errors.push({ row: sheetRow.row, column: headerOf('name'), reason: '客户名称不能为空' });
+    errors.push({ row: sheetRow.row, column: headerOf('name'), ...problem('name_required') });
   }
   if (errors.length) return { errors };
 
@@ -151,8 +147,7 @@ export function parseRow(sheetRow: SheetRow, columns: Columns): RowResult {
       errors: client.error.issues.map((issue) => {
         const key = String(issue.path[0] ?? '');
         const field = FROM_API[key] ?? (key as ImportField);
-        const label = LABELS[key];
-        return { row: sheetRow.row, column: headerOf(field), reason: label && !FIELD_MESSAGES[issue.message] ? `${label}${reason(issue, key)}` : reason(issue, key) };
+        return { row: sheetRow.row, column: headerOf(field), ...issueProblem(issue, field) };
       }),
     };
   }
@@ -161,14 +156,14 @@ export function parseRow(sheetRow: SheetRow, columns: Columns): RowResult {
   if (Object.keys(contact).length) {
     if (contact.name === undefined) {
       const first = Object.values(CONTACT_FIELDS).find((f) => reader.cell(f) !== null) ?? 'contactName';
-      return { errors: [{ row: sheetRow.row, column: headerOf(first), reason: '填写了联系人信息，但缺少联系人姓名' }] };
+      return { errors: [{ row: sheetRow.row, column: headerOf(first), ...problem('contact_name_required') }] };
     }
     const c = contactCreateSchema.safeParse(contact);
     if (!c.success) {
       return {
         errors: c.error.issues.map((issue) => {
-          const key = String(issue.path[0] ?? 'name');
-          return { row: sheetRow.row, column: headerOf(CONTACT_FIELDS[key] ?? 'contactName'), reason: `联系人${reason(issue, key)}` };
+          const field = CONTACT_FIELDS[String(issue.path[0] ?? 'name')] ?? 'contactName';
+          return { row: sheetRow.row, column: headerOf(field), ...issueProblem(issue, field) };
         }),
       };
     }

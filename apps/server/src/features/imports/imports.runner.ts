@@ -1,17 +1,18 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import type { ImportField, ImportRowError } from '@retainer/shared';
+import { finished } from 'node:stream/promises';
+import type { ImportField, Locale } from '@retainer/shared';
 import type { Clock } from '../../plugins/clock.js';
 import type { Config } from '../../plugins/config.js';
 import type { Actor, Ctx } from '../../plugins/context.js';
 import type { Db } from '../../plugins/db.js';
-import { csvLine, UTF8_BOM, writeChunk } from '../exports/exports.csv.js';
+import { writeChunk } from '../exports/exports.csv.js';
 import { getSettings } from '../settings/settings.service.js';
 import { decideBatch, Touched, type BatchEnv } from './imports.batch.js';
-import { filesDir } from './imports.files.js';
 import { writeTouched } from './imports.flush.js';
 import { columnsFor, FileRefused, headerFrom, type Header } from './imports.headers.js';
+import { storedMessage, type RowError } from './imports.messages.js';
 import { isBannerRow, isEmptyRow, readRows, type FileFormat } from './imports.reader.js';
+import { reportPath } from './imports.report.js';
 import { parseRow, type Columns, type ImportRow } from './imports.rows.js';
 import { heartbeatKey, KEPT_ERRORS } from './imports.service.js';
 
@@ -33,16 +34,13 @@ type Counts = { processed: number; created: number; updated: number; unchanged: 
 
 class Interrupted extends Error {}
 
-export const reportPath = (config: Config, id: string) => path.join(filesDir(config, 'imports'), `${id}.report.csv`);
-export const REPORT_HEADER = ['行号', '列', '原因'];
-
-type Batch = { rows: ImportRow[]; errors: ImportRowError[]; size: number };
+type Batch = { rows: ImportRow[]; errors: RowError[]; size: number };
 const emptyBatch = (): Batch => ({ rows: [], errors: [], size: 0 });
 
 /** One import: reads the file row by row and commits every BATCH_ROWS rows with the record's counts. */
 class ImportRun {
   readonly counts: Counts = { processed: 0, created: 0, updated: 0, unchanged: 0, errorRows: 0 };
-  private readonly kept: ImportRowError[] = [];
+  private readonly kept: RowError[] = [];
   /** A dry run writes nothing, so what it would have created is remembered across batches. */
   private readonly carried = new Touched();
 
@@ -116,7 +114,8 @@ class ImportRun {
     });
     Object.assign(this.counts, next);
     this.kept.push(...errors.slice(0, Math.max(0, KEPT_ERRORS - this.kept.length)));
-    for (const e of errors) await writeChunk(this.report, csvLine([e.row, e.column, e.reason]));
+    // Coded, one JSON line each: the download words them in the reader's language.
+    for (const e of errors) await writeChunk(this.report, `${JSON.stringify(e)}\n`);
     // Let requests in between batches (better-sqlite3 runs on this thread).
     await new Promise((resolve) => setImmediate(resolve));
   }
@@ -149,28 +148,28 @@ export class ImportRunner {
     const report = fs.createWriteStream(reportPath(config, job.id));
     let run: ImportRun | null = null;
     try {
-      await writeChunk(report, UTF8_BOM + csvLine(REPORT_HEADER));
       await db.updateTable('imports').set({ status: 'running' }).where('id', '=', job.id).execute();
       const env: BatchEnv = { actor: job.ctx.actor, settings: await getSettings(db), now: clock.now().toISOString(), owners: new Map() };
       run = new ImportRun({ db, clock }, job, env, report);
       await run.readAll(() => this.stopping);
+      await closed(report);
       await this.finish(job.id, run.counts, 'done', null);
     } catch (e) {
       if (!(e instanceof FileRefused) && !(e instanceof Interrupted)) this.deps.log(e);
+      await closed(report);
       const counts = run?.counts ?? { processed: 0, created: 0, updated: 0, unchanged: 0, errorRows: 0 };
       await this.finish(job.id, counts, 'failed', failureMessage(e, counts)).catch((err: unknown) => this.deps.log(err));
     } finally {
-      report.end();
       fs.rmSync(job.file, { force: true });
     }
   }
 
-  private async finish(id: string, counts: Counts, status: 'done' | 'failed', message: string | null) {
+  private async finish(id: string, counts: Counts, status: 'done' | 'failed', message: Record<Locale, string> | null) {
     const { db, clock } = this.deps;
     await db.transaction().execute(async (trx) => {
       await trx
         .updateTable('imports')
-        .set({ status, message, total_rows: counts.processed, finished_at: clock.now().toISOString() })
+        .set({ status, message: message && storedMessage(message), total_rows: counts.processed, finished_at: clock.now().toISOString() })
         .where('id', '=', id)
         .where('status', 'in', ['queued', 'running'])
         .execute();
@@ -179,9 +178,22 @@ export class ImportRunner {
   }
 }
 
-function failureMessage(e: unknown, counts: Counts): string {
-  const kept = counts.processed ? `前 ${counts.processed} 行已处理并保存；修正后重新导入同一文件，已导入的行会计为“未变化”。` : '未写入任何客户。';
-  if (e instanceof FileRefused) return `${e.zh}。${kept}`;
-  if (e instanceof Interrupted) return `服务停止，导入中断。${kept}`;
-  return `读取或写入时出错，导入中止（文件可能已损坏）。${kept}`;
+/** The report is on disk before the record says the import has finished (a download may follow at once). */
+async function closed(report: fs.WriteStream): Promise<void> {
+  if (!report.writableEnded) report.end();
+  await finished(report).catch(() => {});
+}
+
+function failureMessage(e: unknown, counts: Counts): Record<Locale, string> {
+  const n = counts.processed;
+  const zh = n ? `前 ${n} 行已处理并保存；修正后重新导入同一文件，已导入的行会计为“未变化”。` : '未写入任何客户。';
+  const en = n
+    ? `The first ${n} rows were processed and saved; after fixing the file, import it again and those rows count as unchanged.`
+    : 'No client was written.';
+  if (e instanceof FileRefused) return { 'zh-CN': `${e.zh}。${zh}`, 'en-US': `${e.en}. ${en}` };
+  if (e instanceof Interrupted) return { 'zh-CN': `服务停止，导入中断。${zh}`, 'en-US': `The server stopped and the import was interrupted. ${en}` };
+  return {
+    'zh-CN': `读取或写入时出错，导入中止（文件可能已损坏）。${zh}`,
+    'en-US': `Reading or writing failed and the import stopped (the file may be damaged). ${en}`,
+  };
 }

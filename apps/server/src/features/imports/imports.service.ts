@@ -1,4 +1,4 @@
-import type { Import, ImportField, ImportRowError } from '@retainer/shared';
+import type { Import, ImportField, Locale } from '@retainer/shared';
 import type { Selectable } from 'kysely';
 import type { Clock } from '../../plugins/clock.js';
 import type { Actor } from '../../plugins/context.js';
@@ -6,12 +6,14 @@ import { decodeCursor, page } from '../../plugins/cursor.js';
 import type { Db } from '../../plugins/db.js';
 import { NotFound } from '../../plugins/errors.js';
 import { newId } from '../../plugins/ids.js';
+import { storedMessage, wordMessage, wordRowError } from './imports.messages.js';
 import type { ImportsTable } from './imports.table.js';
 
 /** The import record keeps the first row errors; the full list is the CSV report. */
 export const KEPT_ERRORS = 1000;
 
-export function toImport(row: Selectable<ImportsTable>): Import {
+/** The record as the API shows it, its row errors and message in the reader's language. */
+export function toImport(row: Selectable<ImportsTable>, locale: Locale): Import {
   return {
     id: row.id,
     userId: row.user_id,
@@ -25,11 +27,17 @@ export function toImport(row: Selectable<ImportsTable>): Import {
     updatedCount: row.updated_count,
     unchangedCount: row.unchanged_count,
     errorCount: row.error_count,
-    errors: (JSON.parse(row.errors) as ImportRowError[]).slice(0, KEPT_ERRORS),
-    message: row.message,
+    errors: keptErrors(row).slice(0, KEPT_ERRORS).map((e) => wordRowError(e, locale)),
+    message: wordMessage(row.message, locale),
     createdAt: row.created_at,
     finishedAt: row.finished_at,
   };
+}
+
+/** The row errors kept on the record, as stored (coded, or Chinese text before codes). */
+export function keptErrors(row: Pick<Selectable<ImportsTable>, 'errors'>): unknown[] {
+  const v: unknown = JSON.parse(row.errors);
+  return Array.isArray(v) ? v : [];
 }
 
 export async function createImportRecord(
@@ -72,7 +80,7 @@ export async function importRowFor(db: Db, actor: Actor, id: string): Promise<Se
   return row;
 }
 
-export async function listImports(db: Db, actor: Actor, query: { limit: number; cursor?: string | undefined }) {
+export async function listImports(db: Db, actor: Actor, query: { limit: number; cursor?: string | undefined }, locale: Locale) {
   let q = db.selectFrom('imports');
   if (actor.role !== 'admin') q = q.where('user_id', '=', actor.id);
   const after = decodeCursor(query.cursor, 1);
@@ -86,7 +94,7 @@ export async function listImports(db: Db, actor: Actor, query: { limit: number; 
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const { items, nextCursor } = page(rows, query.limit, (r) => [r.id]);
-  return { items: items.map(toImport), nextCursor, total: Number(count.n) };
+  return { items: items.map((r) => toImport(r, locale)), nextCursor, total: Number(count.n) };
 }
 
 /** Each running import refreshes this with every batch, so other processes can tell it is alive. */
@@ -111,7 +119,10 @@ export async function failAbandoned(db: Db, clock: Clock, active: ReadonlySet<st
         .updateTable('imports')
         .set({
           status: 'failed',
-          message: `导入被中断（服务重启或异常退出）。前 ${r.processed_rows} 行已保存；重新导入同一文件时，已导入的行会计为“未变化”。`,
+          message: storedMessage({
+            'zh-CN': `导入被中断（服务重启或异常退出）。前 ${r.processed_rows} 行已保存；重新导入同一文件时，已导入的行会计为“未变化”。`,
+            'en-US': `The import was interrupted (the server restarted or stopped unexpectedly). The first ${r.processed_rows} rows were saved; importing the same file again counts them as unchanged.`,
+          }),
           finished_at: now.toISOString(),
         })
         .where('id', '=', r.id)

@@ -23,7 +23,7 @@ describe('spreadsheet values', () => {
     expect(parseDay('2023年2月28日')).toEqual({ ok: '2023-02-28' });
     expect(parseDay('20240229')).toEqual({ ok: '2024-02-29' });
     expect(parseDay(45000)).toEqual({ ok: '2023-03-15' });
-    expect(parseDay('2023-02-30')).toEqual({ error: '日期不存在（2023-02-30）' });
+    expect(parseDay('2023-02-30')).toEqual({ error: { code: 'date_nonexistent', params: { value: '2023-02-30' } } });
     expect(parseDay('2023-02-29')).toHaveProperty('error');
     expect(parseDay('明天')).toHaveProperty('error');
     expect(parseBirthday('3月8日')).toEqual({ ok: { calendar: 'solar', year: null, month: 3, day: 8, leapMonth: false } });
@@ -42,10 +42,10 @@ describe('spreadsheet values', () => {
   });
 
   it('refuses codes Excel turned into numbers', () => {
-    expect(codeText(110105198503080000, '身份证号')).toHaveProperty('error');
-    expect(codeText('1.10105E+17', '身份证号')).toHaveProperty('error');
-    expect(codeText('91110108000000010X', '统一社会信用代码')).toEqual({ ok: '91110108000000010X' });
-    expect(codeText(new CellError('#N/A'), 'x')).toEqual({ ok: '' });
+    expect(codeText(110105198503080000, 'idNumber')).toEqual({ error: { code: 'code_as_number', params: { field: 'idNumber' } } });
+    expect(codeText('1.10105E+17', 'idNumber')).toEqual({ error: { code: 'code_scientific', params: { field: 'idNumber', value: '1.10105E+17' } } });
+    expect(codeText('91110108000000010X', 'uscc')).toEqual({ ok: '91110108000000010X' });
+    expect(codeText(new CellError('#N/A'), 'uscc')).toEqual({ ok: '' });
   });
 
   it('suggests a field for Chinese and English headers, each field once', () => {

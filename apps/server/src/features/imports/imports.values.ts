@@ -1,11 +1,12 @@
 import { INDUSTRIES, type CalendarDate } from '@retainer/shared';
+import { problem, type Problem } from './imports.messages.js';
 import { CellError, type Cell } from './imports.reader.js';
 
-// C-10: what people type in spreadsheets, turned into the API's values, each with a reason
-// in Chinese when it cannot be.
+// C-10: what people type in spreadsheets, turned into the API's values, each with a coded
+// reason (worded in the reader's language later) when it cannot be.
 
-export type Parsed<T> = { ok: T } | { error: string };
-const fail = (error: string): { error: string } => ({ error });
+export type Parsed<T> = { ok: T } | { error: Problem };
+const fail = (...args: Parameters<typeof problem>): { error: Problem } => ({ error: problem(...args) });
 
 /** Full-width digits, letters and punctuation as ASCII (０１３ → 013). */
 export const nfkc = (s: string) => s.normalize('NFKC').trim();
@@ -29,7 +30,7 @@ const KINDS: Record<string, 'individual' | 'organisation'> = {
 };
 export function parseKind(s: string): Parsed<'individual' | 'organisation'> {
   const v = KINDS[nfkc(s).toLowerCase()];
-  return v ? { ok: v } : fail(`类型无法识别（${short(s)}），请填写“个人/自然人”或“单位/企业”`);
+  return v ? { ok: v } : fail('kind_unknown', { value: short(s) });
 }
 
 /** Names of organisations usually end like this; used only when the row gives no type. */
@@ -49,7 +50,7 @@ export function parseIndustry(s: string): Parsed<(typeof INDUSTRIES)[number]> {
   const v = nfkc(s);
   const letter = /^([A-Ta-t])(?:$|[\s.、:：-])/.exec(v)?.[1]?.toUpperCase() ?? INDUSTRY_NAMES[v.replace(/\s+/g, '')];
   const found = INDUSTRIES.find((i) => i === letter);
-  return found ? { ok: found } : fail(`行业无法识别（${short(s)}），请填写国民经济行业门类字母 A–T 或门类名称，如“制造业”`);
+  return found ? { ok: found } : fail('industry_unknown', { value: short(s) });
 }
 
 const SOURCES: Record<string, 'referral' | 'website' | 'event' | 'walk_in' | 'other'> = {
@@ -61,14 +62,14 @@ const SOURCES: Record<string, 'referral' | 'website' | 'event' | 'walk_in' | 'ot
 };
 export function parseSource(s: string): Parsed<'referral' | 'website' | 'event' | 'walk_in' | 'other'> {
   const v = SOURCES[nfkc(s).toLowerCase()];
-  return v ? { ok: v } : fail(`客户来源无法识别（${short(s)}），可填：转介绍、网站、活动、自行上门、其他`);
+  return v ? { ok: v } : fail('source_unknown', { value: short(s) });
 }
 
 export function parseGender(s: string): Parsed<'male' | 'female'> {
   const v = nfkc(s).toLowerCase();
   if (['男', 'male', 'm', '男性'].includes(v)) return { ok: 'male' };
   if (['女', 'female', 'f', '女性'].includes(v)) return { ok: 'female' };
-  return fail(`性别无法识别（${short(s)}），请填写“男”或“女”`);
+  return fail('gender_unknown', { value: short(s) });
 }
 
 const DECISION: Record<string, 'decision_maker' | 'influencer' | 'user' | 'gatekeeper'> = {
@@ -79,7 +80,7 @@ const DECISION: Record<string, 'decision_maker' | 'influencer' | 'user' | 'gatek
 };
 export function parseDecisionRole(s: string): Parsed<'decision_maker' | 'influencer' | 'user' | 'gatekeeper'> {
   const v = DECISION[nfkc(s).toLowerCase()];
-  return v ? { ok: v } : fail(`联系人角色无法识别（${short(s)}），可填：决策者、影响者、使用者、把关者`);
+  return v ? { ok: v } : fail('decision_role_unknown', { value: short(s) });
 }
 
 /** Comma, full-width comma, 顿号 or semicolon separated. */
@@ -92,9 +93,9 @@ export const splitTags = (s: string) =>
 /** 元 to integer 分, at most two decimals; "1,500.00", "¥1500", "1500元" and "50万" read as written. */
 export function parseYuan(cell: Cell): Parsed<number> {
   if (typeof cell === 'number') {
-    if (cell < 0) return fail('金额不能为负数');
+    if (cell < 0) return fail('amount_negative');
     const fen = Math.round(cell * 100);
-    return Math.abs(cell * 100 - fen) < 1e-6 ? { ok: fen } : fail('金额最多保留两位小数（精确到分）');
+    return Math.abs(cell * 100 - fen) < 1e-6 ? { ok: fen } : fail('amount_decimals');
   }
   const raw = textOf(cell) ?? '';
   let v = nfkc(raw).replace(/[¥,\s]/g, '').replace(/(人民币|元|RMB|CNY)$/i, '');
@@ -103,14 +104,14 @@ export function parseYuan(cell: Cell): Parsed<number> {
     v = v.slice(0, -1);
     scale = 10_000n;
   }
-  if (v.startsWith('-')) return fail('金额不能为负数');
+  if (v.startsWith('-')) return fail('amount_negative');
   const m = /^(\d{1,13})(?:\.(\d+))?$/.exec(v);
-  if (!m) return fail(`金额格式不正确（${short(raw)}），请填写数字，如 1500 或 1500.50`);
+  if (!m) return fail('amount_invalid', { value: short(raw) });
   // Exact decimal arithmetic: no floats between the cell and the stored fen.
   const decimals = m[2] ?? '';
   const units = BigInt(m[1]! + decimals) * scale * 100n;
   const divisor = 10n ** BigInt(decimals.length);
-  if (units % divisor !== 0n) return fail('金额最多保留两位小数（精确到分）');
+  if (units % divisor !== 0n) return fail('amount_decimals');
   return { ok: Number(units / divisor) };
 }
 
@@ -139,10 +140,10 @@ function ymdOf(cell: Cell, allowNoYear: boolean): Ymd | null {
 export function parseDay(cell: Cell): Parsed<string> {
   const raw = textOf(cell) ?? '';
   const ymd = ymdOf(cell, false);
-  if (!ymd || ymd.y === null) return fail(`日期格式无法识别（${short(raw)}），请使用 YYYY-MM-DD，如 2023-02-28`);
+  if (!ymd || ymd.y === null) return fail('date_invalid', { value: short(raw) });
   const text = `${ymd.y}-${pad(ymd.m)}-${pad(ymd.d)}`;
   if (ymd.y < 1900 || ymd.y > 2100 || ymd.m < 1 || ymd.m > 12 || ymd.d < 1 || ymd.d > daysIn(ymd.y, ymd.m)) {
-    return fail(`日期不存在（${text}）`);
+    return fail('date_nonexistent', { value: text });
   }
   return { ok: text };
 }
@@ -152,22 +153,18 @@ export function parseBirthday(cell: Cell): Parsed<CalendarDate> {
   const raw = textOf(cell) ?? '';
   const lunar = typeof cell === 'string' && nfkc(cell).startsWith('农历');
   const ymd = ymdOf(lunar ? nfkc(raw).slice(2).trim() : cell, true);
-  if (!ymd) return fail(`生日格式无法识别（${short(raw)}），请使用 YYYY-MM-DD 或 MM-DD；农历生日前加“农历”`);
+  if (!ymd) return fail('birthday_invalid', { value: short(raw) });
   const maxDay = lunar ? 30 : daysIn(ymd.y, ymd.m);
   const yearOk = ymd.y === null || (ymd.y >= 1900 && ymd.y <= 2100);
-  if (!yearOk || ymd.m < 1 || ymd.m > 12 || ymd.d < 1 || ymd.d > maxDay) return fail(`生日日期不存在（${short(raw)}）`);
+  if (!yearOk || ymd.m < 1 || ymd.m > 12 || ymd.d < 1 || ymd.d > maxDay) return fail('birthday_nonexistent', { value: short(raw) });
   return { ok: { calendar: lunar ? 'lunar' : 'solar', year: ymd.y, month: ymd.m, day: ymd.d, leapMonth: false } };
 }
 
 /** A code Excel stored as a number has already lost its last digits. */
-export function codeText(cell: Cell, label: string): Parsed<string> {
-  if (typeof cell === 'number' && Math.abs(cell) >= 1e15) {
-    return fail(`${label}被 Excel 存成了数字，后几位已丢失；请把该列设为“文本”格式后重新填写`);
-  }
+export function codeText(cell: Cell, field: 'idNumber' | 'uscc'): Parsed<string> {
+  if (typeof cell === 'number' && Math.abs(cell) >= 1e15) return fail('code_as_number', { field });
   const v = textOf(cell) ?? '';
-  if (/^\d(\.\d+)?e\+?\d+$/i.test(nfkc(v))) {
-    return fail(`${label}是科学计数法（${short(v)}），后几位已丢失；请把该列设为“文本”格式后重新填写`);
-  }
+  if (/^\d(\.\d+)?e\+?\d+$/i.test(nfkc(v))) return fail('code_scientific', { field, value: short(v) });
   return { ok: v };
 }
 

@@ -4,6 +4,7 @@ import {
   ContactsOutlined,
   ControlOutlined,
   DownloadOutlined,
+  EyeOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -19,6 +20,7 @@ export interface NavItem {
     | 'nav.users'
     | 'nav.teams'
     | 'nav.audit'
+    | 'nav.accessLog'
     | 'nav.account'
     | 'nav.clients'
     | 'nav.conflictChecks'
@@ -54,6 +56,7 @@ export const NAVIGATION: NavGroup[] = [
       { path: '/users', icon: <UserOutlined />, labelKey: 'nav.users', permission: 'users:read' },
       { path: '/teams', icon: <TeamOutlined />, labelKey: 'nav.teams', permission: 'teams:read' },
       { path: '/audit', icon: <AuditOutlined />, labelKey: 'nav.audit', permission: 'audit:read' },
+      { path: '/access-log', icon: <EyeOutlined />, labelKey: 'nav.accessLog', permission: 'access-log:read' },
       { path: '/settings', icon: <ControlOutlined />, labelKey: 'nav.firmSettings', permission: 'settings:manage' },
       { path: '/account', icon: <IdcardOutlined />, labelKey: 'nav.account' },
     ],

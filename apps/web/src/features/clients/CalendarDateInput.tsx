@@ -1,5 +1,8 @@
+import type { ReactNode } from 'react';
 import { Flex, InputNumber, Segmented, Select, Switch, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { useNextOccurrence, type PreviewDate } from './calendar.api';
 import { lunarDayName, lunarMonthName } from './clientFormat';
 
 export interface CalendarDateValue {
@@ -81,18 +84,54 @@ export function CalendarDateInput({ value, onChange, withYear = true, testId, id
         />
         {lunar ? (
           <Flex align="center" gap={6}>
-            <Switch size="small" checked={v.leapMonth ?? false} onChange={(leapMonth) => emit({ leapMonth })} data-testid={`${testId}-leap`} />
+            <Switch
+              size="small"
+              checked={v.leapMonth ?? false}
+              onChange={(leapMonth) => emit({ leapMonth })}
+              aria-label={t('calendarDate.leapMonth')}
+              data-testid={`${testId}-leap`}
+            />
             <Typography.Text>{t('calendarDate.leapMonth')}</Typography.Text>
           </Flex>
         ) : null}
       </Flex>
-      {lunar ? (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('calendarDate.lunarHint')}
-        </Typography.Text>
-      ) : null}
+      <NextOccurrenceLine date={previewDate(v)} lunar={lunar} testId={`${testId}-next`} />
     </Flex>
   );
+}
+
+/** What to preview: a whole date with a year the server accepts (a half-typed year waits). */
+function previewDate(v: CalendarDateValue): PreviewDate | null {
+  if (!v.month || !v.day) return null;
+  if (v.year !== null && v.year !== undefined && (v.year < 1900 || v.year > 2100)) return null;
+  return { calendar: v.calendar, month: v.month, day: v.day, leapMonth: v.calendar === 'lunar' && !!v.leapMonth, year: v.year ?? null };
+}
+
+/** C-5: "下一次：2027年9月15日（周三）" as the date is entered, or why the date does not exist. */
+function NextOccurrenceLine({ date, lunar, testId }: { date: PreviewDate | null; lunar: boolean; testId: string }) {
+  const { t } = useTranslation();
+  const { preview, stale } = useNextOccurrence(date);
+  const style = { fontSize: 12, transition: 'opacity 0.2s', opacity: stale ? 0.55 : 1 };
+  let line: ReactNode = null;
+  if (date && preview) {
+    line = preview.ok ? (
+      <Typography.Text type="secondary" style={style} title={preview.value.label} data-testid={testId}>
+        {t('calendarDate.next', { date: dayjs(preview.value.nextOccurrence).format(t('calendarDate.nextDateFormat')) })}
+      </Typography.Text>
+    ) : (
+      <Typography.Text type="danger" style={style} data-testid={testId}>
+        {preview.message}
+      </Typography.Text>
+    );
+  } else if (lunar) {
+    line = (
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('calendarDate.lunarHint')}
+      </Typography.Text>
+    );
+  }
+  // One live region that stays mounted, so screen readers hear each new answer.
+  return <div aria-live="polite">{line}</div>;
 }
 
 /** A complete date for the API, or null when month or day is missing. */

@@ -14,6 +14,7 @@ import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { useExportClients } from '../exports/useExportClients';
 import { ClientFilterBar } from './ClientFilterBar';
 import { ClientFormDrawer } from './ClientFormDrawer';
+import { ClientBulkBar, useClientSelection } from './BulkActions';
 import { useClients, type ClientFilters } from './clients.api';
 import { CLIENT_COLUMNS, ClientsTable, type ClientColumn } from './ClientsTable';
 import { SavedViews } from './SavedViews';
@@ -62,6 +63,7 @@ export function ClientsPage() {
     [items],
   );
   const people = usePeopleOptions(seenOwners);
+  const selection = useClientSelection(`${JSON.stringify(query)}|${pager.cursor ?? ''}`, items);
   const filtered = hasFilters(query);
 
   function applyFilters(next: ClientFilters) {
@@ -166,6 +168,7 @@ export function ClientsPage() {
           <TableSkeleton />
         ) : (
           <>
+            <ClientBulkBar selection={selection} />
             <ClientsTable
               clients={items}
               loading={clients.isFetching}
@@ -174,10 +177,12 @@ export function ClientsPage() {
               hidden={hidden}
               onOpen={(c) => navigate(`/clients/${encodeURIComponent(c.id)}`)}
               empty={empty}
+              rowSelection={selection.rowSelection}
             />
             <CursorPager
               testId="clients"
               total={clients.data?.total}
+              totalCapped={clients.data?.totalCapped}
               page={pager.page}
               hasPrev={pager.hasPrev}
               nextCursor={clients.data?.nextCursor}
@@ -201,6 +206,7 @@ const COLUMN_LABELS = {
   grade: 'clients.grade',
   tier: 'clients.tier',
   status: 'clients.status',
+  tags: 'clients.tags',
   industry: 'clients.industry',
   region: 'clients.region',
   owner: 'clients.owner',

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Empty, Flex, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { ConfigProvider, Empty, Flex, Table, Tag, Tooltip, Typography, type TableColumnsType, type TableProps } from 'antd';
 import type { ClientListItem } from '@retainer/shared';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/format';
@@ -7,9 +7,10 @@ import { RelativeTime } from '../../components/RelativeTime';
 import type { ClientSort } from './clients.api';
 import { industryLabel, placeLabel } from './clientFormat';
 import { GradeTag, KindIcon, StatusTag, TierTag } from './ClientTags';
+import { useSelectionColors } from './BulkActions';
 
 export const CLIENT_COLUMNS = [
-  'grade', 'tier', 'status', 'industry', 'region', 'owner', 'manager', 'phone', 'email', 'lastContactAt', 'updatedAt', 'createdAt',
+  'grade', 'tier', 'status', 'tags', 'industry', 'region', 'owner', 'manager', 'phone', 'email', 'lastContactAt', 'updatedAt', 'createdAt',
 ] as const;
 export type ClientColumn = (typeof CLIENT_COLUMNS)[number];
 
@@ -28,10 +29,13 @@ interface ClientsTableProps {
   hidden: ReadonlySet<ClientColumn>;
   onOpen: (client: ClientListItem) => void;
   empty: ReactNode;
+  /** C-9 bulk actions: checkboxes for the rows of this page */
+  rowSelection?: TableProps<ClientListItem>['rowSelection'];
 }
 
-export function ClientsTable({ clients, loading, sort, onSort, hidden, onOpen, empty }: ClientsTableProps) {
+export function ClientsTable({ clients, loading, sort, onSort, hidden, onOpen, empty, rowSelection }: ClientsTableProps) {
   const { t } = useTranslation();
+  const selected = useSelectionColors();
   const dash = <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>;
   const sortOrderOf = (key: string) => {
     if (sort === key) return 'ascend' as const;
@@ -65,6 +69,27 @@ export function ClientsTable({ clients, loading, sort, onSort, hidden, onOpen, e
     { key: 'grade', title: t('clients.grade'), dataIndex: 'grade', width: 90, render: (_, c) => <GradeTag grade={c.grade} /> },
     { key: 'tier', title: t('clients.tier'), dataIndex: 'tier', width: 110, render: (_, c) => (c.tier ? <TierTag tier={c.tier} /> : dash) },
     { key: 'status', title: t('clients.status'), dataIndex: 'status', width: 120, render: (_, c) => <StatusTag status={c.status} /> },
+    {
+      key: 'tags',
+      title: t('clients.tags'),
+      dataIndex: 'tags',
+      width: 200,
+      render: (tags: string[]) =>
+        tags.length ? (
+          <Tooltip title={tags.length > 2 ? tags.join(' · ') : undefined}>
+            <Flex gap={4} wrap={false} style={{ minWidth: 0, overflow: 'hidden' }} data-testid="client-tags">
+              {tags.slice(0, 2).map((tag) => (
+                <Tag key={tag} style={{ marginInlineEnd: 0, maxWidth: 110, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                  {tag}
+                </Tag>
+              ))}
+              {tags.length > 2 ? <Tag style={{ marginInlineEnd: 0 }}>+{tags.length - 2}</Tag> : null}
+            </Flex>
+          </Tooltip>
+        ) : (
+          dash
+        ),
+    },
     {
       key: 'industry',
       title: t('clients.industry'),
@@ -112,28 +137,31 @@ export function ClientsTable({ clients, loading, sort, onSort, hidden, onOpen, e
   };
 
   return (
-    <Table<ClientListItem>
-      className="retainer-table"
-      rowKey="id"
-      size="middle"
-      columns={columns}
-      dataSource={clients}
-      loading={loading}
-      pagination={false}
-      sticky={{ offsetHeader: 64 }}
-      scroll={{ x: width }}
-      showSorterTooltip={false}
-      onChange={onChange}
-      data-testid="clients-table"
-      onRow={(c) =>
-        ({
-          'data-testid': `client-row-${c.id}`,
-          'data-name': c.name,
-          style: { cursor: 'pointer' },
-          onClick: () => onOpen(c),
-        }) as object
-      }
-      locale={{ emptyText: <Empty description={empty} /> }}
-    />
+    <ConfigProvider theme={{ components: { Table: { rowSelectedBg: selected.row, rowSelectedHoverBg: selected.rowHover } } }}>
+      <Table<ClientListItem>
+        className="retainer-table"
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={clients}
+        rowSelection={rowSelection}
+        loading={loading}
+        pagination={false}
+        sticky={{ offsetHeader: 64 }}
+        scroll={{ x: width }}
+        showSorterTooltip={false}
+        onChange={onChange}
+        data-testid="clients-table"
+        onRow={(c) =>
+          ({
+            'data-testid': `client-row-${c.id}`,
+            'data-name': c.name,
+            style: { cursor: 'pointer' },
+            onClick: () => onOpen(c),
+          }) as object
+        }
+        locale={{ emptyText: <Empty description={empty} /> }}
+      />
+    </ConfigProvider>
   );
 }

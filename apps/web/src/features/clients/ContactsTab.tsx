@@ -1,8 +1,8 @@
-import { useState } from 'react';
-import { App, Button, Empty, Flex, Space, Tag, Typography } from 'antd';
-import { MailOutlined, PhoneOutlined, PlusOutlined, StarFilled, WechatOutlined } from '@ant-design/icons';
+import { useState, type ReactNode } from 'react';
+import { App, Button, Empty, Flex, Space, Tag, Tooltip, Typography } from 'antd';
+import { EyeOutlined, MailOutlined, PhoneOutlined, PlusOutlined, StarFilled, WechatOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import type { Contact } from '@retainer/shared';
+import type { Contact, ContactUnmaskableField } from '@retainer/shared';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth/session';
 import { LoadError } from '../../components/ErrorResults';
@@ -92,9 +92,11 @@ interface ContactRowProps {
 function ContactRow({ contact: c, canUpdate, onEdit, onDelete }: ContactRowProps) {
   const { t } = useTranslation();
   const left = c.status === 'left';
+  const secret = (field: ContactUnmaskableField, value: string) =>
+    c.masked ? <MaskedValue clientId={c.clientId} contactId={c.id} field={field} masked={value} /> : <ClearValue value={value} />;
   const reach = [
-    c.phone ? { key: 'phone', icon: <PhoneOutlined />, text: c.phone } : null,
-    c.email ? { key: 'email', icon: <MailOutlined />, text: c.email } : null,
+    c.phone ? { key: 'phone', icon: <PhoneOutlined />, text: secret('phone', c.phone) } : null,
+    c.email ? { key: 'email', icon: <MailOutlined />, text: secret('email', c.email) } : null,
     c.wechat ? { key: 'wechat', icon: <WechatOutlined />, text: c.wechat } : null,
   ].filter((x) => x !== null);
   return (
@@ -126,7 +128,7 @@ function ContactRow({ contact: c, canUpdate, onEdit, onDelete }: ContactRowProps
           <Typography.Text type="secondary">{[c.department, c.title].filter(Boolean).join(' · ')}</Typography.Text>
         ) : null}
         {reach.length ? (
-          <Flex gap={16} wrap style={{ color: '#595959', fontSize: 13 }}>
+          <Flex wrap style={{ color: '#595959', fontSize: 13, columnGap: 16, rowGap: 2 }}>
             {reach.map((r) => (
               <span key={r.key} style={{ wordBreak: 'break-all' }}>
                 <span style={{ color: '#8c8c8c', marginInlineEnd: 4 }}>{r.icon}</span>
@@ -147,5 +149,67 @@ function ContactRow({ contact: c, canUpdate, onEdit, onDelete }: ContactRowProps
         </Space>
       ) : null}
     </Flex>
+  );
+}
+
+/** A clear phone/email, copyable, in the row's own type size. */
+function ClearValue({ value, testId }: { value: string; testId?: string }) {
+  return (
+    <Typography.Text copyable style={{ fontSize: 'inherit', color: 'inherit' }} data-testid={testId}>
+      {value}
+    </Typography.Text>
+  );
+}
+
+interface MaskedValueProps {
+  clientId: string;
+  contactId: string;
+  field: ContactUnmaskableField;
+  masked: string;
+}
+
+/** X-2: a masked phone/email with a logged 查看; the clear value replaces it for as long as the masked one stands. */
+function MaskedValue({ clientId, contactId, field, masked }: MaskedValueProps): ReactNode {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [clear, setClear] = useState<{ of: string; value: string | null } | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  async function reveal() {
+    setLoading(true);
+    try {
+      const values = await contactsApi.unmask(clientId, contactId, [field]);
+      setClear({ of: masked, value: values[field] ?? null });
+      message.success(t('client.unmasked'));
+    } catch (err) {
+      message.error(err instanceof Error ? err.message : t('client.unmaskFailed'));
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  const shown = clear?.of === masked ? clear.value : undefined;
+  if (shown !== undefined) {
+    return shown ? <ClearValue value={shown} testId={`contact-${field}-clear`} /> : <span>{t('common.empty')}</span>;
+  }
+  const hint = t(`contacts.unmaskHint.${field}`);
+  return (
+    <>
+      <span data-testid={`contact-${field}-masked`}>{masked}</span>
+      <Tooltip title={hint} trigger={['hover', 'focus']}>
+        <Button
+          type="link"
+          size="small"
+          icon={<EyeOutlined />}
+          loading={loading}
+          onClick={() => void reveal()}
+          aria-label={hint}
+          style={{ paddingInline: 4, height: 'auto' }}
+          data-testid={`contact-unmask-${field}`}
+        >
+          {t('client.view')}
+        </Button>
+      </Tooltip>
+    </>
   );
 }

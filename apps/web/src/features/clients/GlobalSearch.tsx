@@ -74,7 +74,7 @@ export function GlobalSearch({ compact = false }: { compact?: boolean }) {
   if (q && found.data && found.data.total > items.length) {
     options.push({
       value: `all:${q}`,
-      label: <Typography.Link>{t('search.seeAll', { count: found.data.total })}</Typography.Link>,
+      label: <Typography.Link>{t(found.data.totalCapped ? 'search.seeAllCapped' : 'search.seeAll', { count: found.data.total })}</Typography.Link>,
     });
   }
 

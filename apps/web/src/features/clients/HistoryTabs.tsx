@@ -8,6 +8,7 @@ import { LoadError } from '../../components/ErrorResults';
 import { TableSkeleton } from '../../components/TableSkeleton';
 import { useCursorPager } from '../../components/useCursorPager';
 import { clientKeys, clientsApi } from './clients.api';
+import { accessLogDetail } from '../access-log/accessLogDetail';
 
 const PAGE_SIZE = 20;
 const ROW = { padding: '10px 0', borderBottom: '1px solid #f0f0f0' };
@@ -105,7 +106,7 @@ export function AccessLogTab({ clientId }: { clientId: string }) {
                 <Tag color={ACTION_COLORS[e.action]} style={{ marginInlineEnd: 0 }}>
                   {t(`accessLog.actions.${e.action}`)}
                 </Tag>
-                {e.detail ? <Typography.Text type="secondary">{e.detail}</Typography.Text> : null}
+                {e.detail ? <Typography.Text type="secondary">{accessLogDetail(t, e)}</Typography.Text> : null}
               </Flex>
               <Flex gap={12} style={{ flex: 'none' }}>
                 {e.ip ? (

@@ -213,6 +213,8 @@ function ImportantDateDrawer(props: { clientId: string; open: boolean; date: Imp
         required
         rules={[
           {
+            // On save only: while the date is being picked the line under it says what is missing.
+            validateTrigger: 'onSubmit',
             validator: (_, v?: CalendarDateValue) =>
               v?.month && v.day ? Promise.resolve() : Promise.reject(new Error(t('calendarDate.incomplete'))),
           },

@@ -2,9 +2,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   AccessLogEntry,
   Client,
+  ClientBulk,
+  ClientBulkResponse,
   ClientCreate,
   ClientKind,
-  ClientListItem,
+  ClientListResponse,
   ClientStatus,
   ClientUpdate,
   Grade,
@@ -57,12 +59,14 @@ export type Unmasked = Partial<Record<UnmaskableField, string | null>>;
 
 export const clientsApi = {
   list: (params: ClientListParams, signal?: AbortSignal) =>
-    api.get<ListResponse<ClientListItem>>('/v1/clients', { ...params }, signal),
+    api.get<ClientListResponse>('/v1/clients', { ...params }, signal),
   get: (id: string, signal?: AbortSignal) => api.get<Client>(clientPath(id), undefined, signal),
   create: (body: ClientCreate) => api.post<Client>('/v1/clients', body),
   update: (id: string, body: ClientUpdate) => api.patch<Client>(clientPath(id), body),
   transfer: (id: string, body: { ownerId: string; managerId?: string | null; teamId?: string | null; reason?: string | null }) =>
     api.post<Client>(`${clientPath(id)}/transfer`, body),
+  /** C-9: one action on up to 200 clients, each answered on its own */
+  bulk: (body: ClientBulk) => api.post<ClientBulkResponse>('/v1/clients/bulk', body),
   grade: (id: string, body: { grade: Grade | null; reason: string }) => api.post<Client>(`${clientPath(id)}/grade`, body),
   status: (id: string, body: { status: 'lost' | 'dismissed' | null; reason: string }) =>
     api.post<Client>(`${clientPath(id)}/status`, body),

@@ -1,5 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Contact, ContactCreate, ContactUpdate, ImportantDate, ListResponse, Relationship } from '@retainer/shared';
+import type {
+  Contact,
+  ContactCreate,
+  ContactUnmaskableField,
+  ContactUnmasked,
+  ContactUpdate,
+  ImportantDate,
+  ListResponse,
+  Relationship,
+} from '@retainer/shared';
 import { api } from '../../app/api/client';
 import { clientKeys, clientPath } from './clients.api';
 
@@ -27,6 +36,9 @@ export const contactsApi = {
   create: (clientId: string, body: ContactCreate) => api.post<Contact>(sub(clientId, 'contacts'), body),
   update: (clientId: string, id: string, body: ContactUpdate) => api.patch<Contact>(sub(clientId, 'contacts', id), body),
   remove: (clientId: string, id: string) => api.delete(sub(clientId, 'contacts', id)),
+  /** X-2: logged on the server */
+  unmask: (clientId: string, id: string, fields: ContactUnmaskableField[]) =>
+    api.post<ContactUnmasked>(`${sub(clientId, 'contacts', id)}/unmask`, { fields }),
 };
 
 export const datesApi = {

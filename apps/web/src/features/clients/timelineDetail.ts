@@ -101,6 +101,21 @@ export function timelineDetail(t: TFunction, lang: string, e: TimelineEvent): st
     return lines;
   }
 
+  if (e.kind === 'owner_changed') {
+    // Transfers carry the names as they were: owner, manager and team, each shown when it changed.
+    const before = (d.fromNames ?? {}) as Record<string, unknown>;
+    const after = (d.toNames ?? {}) as Record<string, unknown>;
+    for (const role of ['owner', 'manager', 'team'] as const) {
+      const a = str(before[role]);
+      const b = str(after[role]);
+      if (a === b) continue;
+      lines.push(`${t(`timeline.transferRoles.${role}`)}${t('client.colon')}${t('timeline.fromTo', { from: a ?? t('common.empty'), to: b ?? t('common.empty') })}`);
+    }
+    const why = str(d.reason);
+    if (why) lines.push(t('timeline.reason', { reason: why }));
+    return lines;
+  }
+
   const name = str(d.contactName) ?? (e.kind === 'client_created' ? null : str(d.name));
   if (name) lines.push(name);
   const from = word(t, d.from);

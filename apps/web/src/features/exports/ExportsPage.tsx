@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Empty, Form, Input, Modal, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Empty, Form, Input, Modal, Space, Table, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { CheckOutlined, CloseOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Export } from '@retainer/shared';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useCan } from '../../app/auth/session';
-import { formatDateTime } from '../../app/format';
+import { formatDate, formatDateTime } from '../../app/format';
 import { CursorPager } from '../../components/CursorPager';
 import { LoadError } from '../../components/ErrorResults';
 import { ListCard } from '../../components/ListCard';
@@ -21,6 +21,7 @@ const STATUS_COLORS: Record<Export['status'], string> = {
   rejected: 'red',
   ready: 'green',
   failed: 'default',
+  expired: 'default',
 };
 const downloadable = (e: Export) => e.status === 'ready' || e.status === 'approved';
 
@@ -90,8 +91,31 @@ function ExportsTable({ pending }: { pending: boolean }) {
     {
       title: t('exports.status'),
       dataIndex: 'status',
-      width: 150,
-      render: (s: Export['status']) => <Tag color={STATUS_COLORS[s]}>{t(`exports.statuses.${s}`)}</Tag>,
+      width: 110,
+      render: (s: Export['status']) =>
+        s === 'expired' ? (
+          <Tooltip title={t('exports.expiredHint')}>
+            <Tag color={STATUS_COLORS[s]} data-testid="export-expired">
+              {t(`exports.statuses.${s}`)}
+            </Tag>
+          </Tooltip>
+        ) : (
+          <Tag color={STATUS_COLORS[s]}>{t(`exports.statuses.${s}`)}</Tag>
+        ),
+    },
+    {
+      // X-3: files are deleted after the firm's retention
+      title: t('exports.keptUntil'),
+      key: 'kept',
+      width: 170,
+      render: (_, e) =>
+        e.expiresAt ? (
+          formatDate(e.expiresAt)
+        ) : e.expiredAt ? (
+          <Typography.Text type="secondary">{t('exports.deletedOn', { date: formatDate(e.expiredAt) })}</Typography.Text>
+        ) : (
+          dash
+        ),
     },
     { title: t('exports.approver'), dataIndex: 'approverName', width: 110, render: (n: string | null) => n ?? dash },
     { title: t('exports.note'), dataIndex: 'decisionNote', ellipsis: true, render: (n: string | null) => n ?? dash },

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Import, ImportField, ListResponse } from '@retainer/shared';
 import { api, apiRequest } from '../../app/api/client';
+import { currentLocale } from '../../app/i18n/i18n';
 
 export interface ImportPreview {
   format: 'xlsx' | 'csv';
@@ -9,10 +10,11 @@ export interface ImportPreview {
   suggestedMapping: Record<string, ImportField>;
 }
 
+// Row errors and messages come worded in the request's language: a switch fetches them again.
 export const importKeys = {
   all: ['imports'] as const,
-  list: (cursor?: string) => ['imports', 'list', cursor ?? null] as const,
-  detail: (id: string) => ['imports', 'detail', id] as const,
+  list: (cursor?: string) => ['imports', 'list', cursor ?? null, currentLocale()] as const,
+  detail: (id: string) => ['imports', 'detail', id, currentLocale()] as const,
 };
 
 const path = (id: string) => `/v1/imports/${encodeURIComponent(id)}`;
@@ -36,7 +38,8 @@ export const importsApi = {
     api.get<ListResponse<Import>>('/v1/imports', { ...params }, signal),
 };
 
-export const importReportUrl = (id: string) => `/api${path(id)}/report`;
+/** A plain link carries the browser's language, so it names the one chosen in the app. */
+export const importReportUrl = (id: string) => `/api${path(id)}/report?locale=${currentLocale()}`;
 
 const running = (i: Import | undefined) => !i || i.status === 'queued' || i.status === 'running';
 

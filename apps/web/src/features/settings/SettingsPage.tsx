@@ -11,6 +11,7 @@ interface SettingsValues {
   gradeAYuan: number;
   gradeBYuan: number;
   exportApprovalRows: number;
+  exportRetentionDays: number;
   viewAlertDistinctClients: number;
 }
 
@@ -18,6 +19,7 @@ const toValues = (s: Settings): SettingsValues => ({
   gradeAYuan: s.gradeHourlyRateAFen / 100,
   gradeBYuan: s.gradeHourlyRateBFen / 100,
   exportApprovalRows: s.exportApprovalRows,
+  exportRetentionDays: s.exportRetentionDays,
   viewAlertDistinctClients: s.viewAlertDistinctClients,
 });
 
@@ -52,6 +54,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
         gradeHourlyRateAFen: Math.round(v.gradeAYuan * 100),
         gradeHourlyRateBFen: Math.round(v.gradeBYuan * 100),
         exportApprovalRows: v.exportApprovalRows,
+        exportRetentionDays: v.exportRetentionDays,
         viewAlertDistinctClients: v.viewAlertDistinctClients,
       }),
     onSuccess: (saved) => {
@@ -61,7 +64,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
       message.success(t('firmSettings.saved'));
     },
     onError: (err) =>
-      applyServerErrors(err, form, ['exportApprovalRows', 'viewAlertDistinctClients'], (text) => message.error(text)),
+      applyServerErrors(err, form, ['exportApprovalRows', 'exportRetentionDays', 'viewAlertDistinctClients'], (text) => message.error(text)),
   });
   const required = (label: string) => ({ required: true, message: t('validation.required', { label }) });
 
@@ -111,6 +114,14 @@ function SettingsForm({ settings }: { settings: Settings }) {
             rules={[required(t('firmSettings.exportRows'))]}
           >
             <InputNumber<number> min={0} precision={0} step={100} style={{ width: 240 }} suffix={t('firmSettings.rowsSuffix')} data-testid="settings-export-rows" />
+          </Form.Item>
+          <Form.Item
+            name="exportRetentionDays"
+            label={t('firmSettings.exportRetention')}
+            extra={t('firmSettings.exportRetentionHint')}
+            rules={[required(t('firmSettings.exportRetention'))]}
+          >
+            <InputNumber<number> min={1} max={90} precision={0} style={{ width: 240 }} suffix={t('firmSettings.daysSuffix')} data-testid="settings-export-retention" />
           </Form.Item>
         </Card>
         <Card variant="borderless" title={t('firmSettings.alertSection')}>
