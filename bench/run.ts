@@ -9,6 +9,7 @@ import pg from 'pg';
 import { SCALES, type Scale } from '../apps/server/src/demo/firm.js';
 import { runLoad, type LoadSpec, type Measurement } from './load.js';
 import { BENCH_LOGIN, type FromTarget, type TargetDb, type ToTarget } from './protocol.js';
+import { runFileBench, type FileBenchResult } from './files.js';
 import { formatTable, ratios, type ScenarioResult } from './report.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -462,6 +463,23 @@ async function main(): Promise<number> {
     }
   }
 
+  // xlsx import/export of 50,000 rows beside exceljs (bench/files.ts): not HTTP load, fresh processes.
+  let files: FileBenchResult[] = [];
+  const only = settings.only;
+  if (process.env.BENCH_FILES !== '0' && (!only || only.split(',').includes('xlsx')) && !interrupted) {
+    const abort = new AbortController();
+    const stop = () => abort.abort();
+    cleanups.add(stop);
+    try {
+      say();
+      files = await runFileBench({ databases: why ? ['sqlite'] : ['sqlite', 'postgres'], pgUrl: PG_URL, say, signal: abort.signal });
+    } catch (e) {
+      if (!interrupted) failures.push(`xlsx files: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      cleanups.delete(stop);
+    }
+  }
+
   machine.loadAvgEnd = Number(os.loadavg()[0]!.toFixed(2));
   if (Math.max(machine.loadAvgStart, machine.loadAvgEnd) > machine.cpus) {
     say();
@@ -475,6 +493,7 @@ async function main(): Promise<number> {
     settings: { ...settings, postgresUrl: redact(PG_URL) },
     machine,
     databases,
+    files,
     skipped,
     failures,
   };
@@ -495,10 +514,12 @@ async function main(): Promise<number> {
 
 // A hard bound on the whole run, whatever hangs.
 const perDatabaseMs = SETUP_TIMEOUT_MS + MAX_SCENARIOS * 2 * (settings.durationS + settings.warmupS + 45) * 1000 + 2 * CLOSE_TIMEOUT_MS;
+/** bench/files.ts bounds each of its children; this is the whole of it, for both databases. */
+const FILES_MS = 40 * 60_000;
 const watchdog = setTimeout(() => {
-  say(`\nbench: gave up after ${Math.round((2 * perDatabaseMs) / 1000)} s`);
+  say(`\nbench: gave up after ${Math.round((2 * perDatabaseMs + FILES_MS) / 1000)} s`);
   void runCleanups().finally(() => process.exit(1));
-}, 2 * perDatabaseMs);
+}, 2 * perDatabaseMs + FILES_MS);
 watchdog.unref();
 
 let interrupted = false;

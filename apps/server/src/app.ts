@@ -10,12 +10,15 @@ import { accessLogRoutes } from './features/access-log/access-log.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { calendarRoutes } from './features/calendar/calendar.routes.js';
+import { workingDaysRoutes } from './features/calendar/working-days.routes.js';
 import { clientsRoutes } from './features/clients/clients.routes.js';
 import { conflictChecksRoutes } from './features/conflict-checks/conflict-checks.routes.js';
 import { contactsRoutes } from './features/contacts/contacts.routes.js';
 import { exportsRoutes } from './features/exports/exports.routes.js';
 import { importantDatesRoutes } from './features/important-dates/important-dates.routes.js';
 import { importsRoutes } from './features/imports/imports.routes.js';
+import { interactionsRoutes } from './features/interactions/interactions.routes.js';
+import { mattersRoutes } from './features/matters/matters.routes.js';
 import { relationshipsRoutes } from './features/relationships/relationships.routes.js';
 import { savedViewsRoutes } from './features/saved-views/saved-views.routes.js';
 import { notificationsRoutes } from './features/notifications/notifications.routes.js';
@@ -88,11 +91,14 @@ export async function buildApp(options: BuildOptions) {
       contactsRoutes(v1, deps);
       importantDatesRoutes(v1, deps);
       calendarRoutes(v1, deps);
+      workingDaysRoutes(v1, deps);
       relationshipsRoutes(v1, deps);
       savedViewsRoutes(v1, deps);
       importsRoutes(v1, deps);
       exportsRoutes(v1, deps);
       conflictChecksRoutes(v1, deps);
+      interactionsRoutes(v1, deps);
+      mattersRoutes(v1, deps);
     },
     { prefix: '/api/v1' },
   );

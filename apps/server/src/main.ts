@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS } from './demo/firm.js';
 import { generatePassword, isEmpty, seedDemo } from './demo/seed.js';
 import { scheduleAuthHousekeeping } from './features/auth/auth.jobs.js';
 import { scheduleExportHousekeeping } from './features/exports/exports.jobs.js';
+import { scheduleCadenceFlags } from './features/interactions/cadence.jobs.js';
 import { scheduleBackups } from './plugins/backup.js';
 import { systemClock } from './plugins/clock.js';
 import { readConfig } from './plugins/config.js';
@@ -38,12 +39,14 @@ async function main() {
   const stopBackups = handle.sqlite ? scheduleBackups(handle.sqlite, config.dataDir, systemClock, say) : () => {};
   const stopHousekeeping = scheduleAuthHousekeeping(handle.db, systemClock, say);
   const stopExportHousekeeping = scheduleExportHousekeeping({ db: handle.db, clock: systemClock, config }, say);
+  const stopCadenceFlags = scheduleCadenceFlags({ db: handle.db, clock: systemClock, config }, say);
 
   const shutdown = async (signal: string) => {
     say(`${signal}: shutting down`);
     stopBackups();
     stopHousekeeping();
     stopExportHousekeeping();
+    stopCadenceFlags();
     await app.close();
     await handle.close();
     unlock();

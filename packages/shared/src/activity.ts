@@ -17,6 +17,14 @@ export const TIMELINE_KINDS = [
   'important_date_removed',
   'relationship_added',
   'relationship_removed',
+  'matter_opened',
+  'matter_status_changed',
+  'fee_received',
+  'fee_deleted',
+  'interaction_logged',
+  'interaction_removed',
+  'need_added',
+  'need_status_changed',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

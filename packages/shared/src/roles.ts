@@ -22,6 +22,10 @@ export const PERMISSIONS = [
   'exports:approve',
   'conflicts:check',
   'access-log:read',
+  'matters:read',
+  'matters:write',
+  'interactions:log',
+  'reports:cadence',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -29,8 +33,10 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type RouteAccess = 'public' | 'authenticated' | Permission;
 
 // Which records each may touch is decided by visibility inside the services.
-const everyone: Permission[] = ['teams:read', 'clients:read', 'conflicts:check'];
-const clientWork: Permission[] = [...everyone, 'clients:create', 'clients:update', 'clients:import'];
+// I-1: secretaries log their return visits too.
+const everyone: Permission[] = ['teams:read', 'clients:read', 'conflicts:check', 'interactions:log'];
+// secretaries see neither matters nor fees.
+const clientWork: Permission[] = [...everyone, 'clients:create', 'clients:update', 'clients:import', 'matters:read', 'matters:write', 'reports:cadence'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...PERMISSIONS],

@@ -117,6 +117,11 @@ export const conflictHitSchema = z.object({
   /** whom to ask: the owner lawyer of the client */
   ownerId: z.string(),
   ownerName: z.string().nullable(),
+  /** opposing-party hits: the matter and its lead lawyer (title only when the client is visible) */
+  matterId: z.string().nullable().optional(),
+  matterTitle: z.string().nullable().optional(),
+  leadLawyerId: z.string().nullable().optional(),
+  leadLawyerName: z.string().nullable().optional(),
 });
 export type ConflictHit = z.infer<typeof conflictHitSchema>;
 

@@ -4,12 +4,18 @@ import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-clients.js';
 import * as m0003 from './migrations/0003-client-sort-indexes.js';
 import * as m0004 from './migrations/0004-export-expiry.js';
+import * as m0005 from './migrations/0005-working-days.js';
+import * as m0006 from './migrations/0006-matters.js';
+import * as m0007 from './migrations/0007-interactions.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-clients': m0002,
   '0003-client-sort-indexes': m0003,
   '0004-export-expiry': m0004,
+  '0005-working-days': m0005,
+  '0006-matters': m0006,
+  '0007-interactions': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -18,7 +18,32 @@ import {
 } from '../features/contacts/contacts.table.js';
 import { exportsColumns, type ExportsTable } from '../features/exports/exports.table.js';
 import { importantDatesColumns, type ImportantDatesTable } from '../features/important-dates/important-dates.table.js';
+import { calendarDaysColumns, calendarYearsColumns, type CalendarDaysTable, type CalendarYearsTable } from '../features/calendar/working-days.table.js';
 import { importsColumns, type ImportsTable } from '../features/imports/imports.table.js';
+import {
+  cadenceFlagsColumns,
+  interactionContactsColumns,
+  interactionParticipantsColumns,
+  interactionsColumns,
+  needsColumns,
+  tasksColumns,
+  type CadenceFlagsTable,
+  type InteractionContactsTable,
+  type InteractionParticipantsTable,
+  type InteractionsTable,
+  type NeedsTable,
+  type TasksTable,
+} from '../features/interactions/interactions.table.js';
+import {
+  feesColumns,
+  matterMembersColumns,
+  matterOpposingPartiesColumns,
+  mattersColumns,
+  type FeesTable,
+  type MatterMembersTable,
+  type MatterOpposingPartiesTable,
+  type MattersTable,
+} from '../features/matters/matters.table.js';
 import { notificationsColumns, type NotificationsTable } from '../features/notifications/notifications.table.js';
 import { clientRelationshipsColumns, type ClientRelationshipsTable } from '../features/relationships/relationships.table.js';
 import { savedViewsColumns, type SavedViewsTable } from '../features/saved-views/saved-views.table.js';
@@ -50,6 +75,18 @@ export interface Database {
   imports: ImportsTable;
   exports: ExportsTable;
   conflict_checks: ConflictChecksTable;
+  calendar_days: CalendarDaysTable;
+  calendar_years: CalendarYearsTable;
+  matters: MattersTable;
+  matter_members: MatterMembersTable;
+  matter_opposing_parties: MatterOpposingPartiesTable;
+  fees: FeesTable;
+  interactions: InteractionsTable;
+  interaction_participants: InteractionParticipantsTable;
+  interaction_contacts: InteractionContactsTable;
+  tasks: TasksTable;
+  needs: NeedsTable;
+  cadence_flags: CadenceFlagsTable;
 }
 
 export const tableColumns: Record<keyof Database, readonly string[]> = {
@@ -74,4 +111,16 @@ export const tableColumns: Record<keyof Database, readonly string[]> = {
   imports: importsColumns,
   exports: exportsColumns,
   conflict_checks: conflictChecksColumns,
+  calendar_days: calendarDaysColumns,
+  calendar_years: calendarYearsColumns,
+  matters: mattersColumns,
+  matter_members: matterMembersColumns,
+  matter_opposing_parties: matterOpposingPartiesColumns,
+  fees: feesColumns,
+  interactions: interactionsColumns,
+  interaction_participants: interactionParticipantsColumns,
+  interaction_contacts: interactionContactsColumns,
+  tasks: tasksColumns,
+  needs: needsColumns,
+  cadence_flags: cadenceFlagsColumns,
 };

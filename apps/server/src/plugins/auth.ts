@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { resolveSession, SESSION_COOKIE } from '../features/auth/sessions.service.js';
 import type { Deps } from './app-types.js';
 import { AppError, Forbidden, Unauthenticated } from './errors.js';
+import { memberClientIds } from '../features/clients/clients.visibility.js';
 
 export type RouteAccessEntry = { method: string; url: string; access: RouteAccess };
 
@@ -43,6 +44,7 @@ export function installAuth(app: FastifyInstance, deps: Deps): RouteAccessEntry[
       const s = await resolveSession(deps.db, deps.clock, token);
       if (s) {
         req.actor = { id: s.id, name: s.name, role: s.role, teamId: s.team_id, locale: s.locale };
+        if (s.role === 'lawyer') req.actor.memberClientIds = await memberClientIds(deps.db, req.actor);
         req.sessionInfo = { id: s.sessionId, csrfToken: s.csrf_token };
         req.ctx = { actor: req.actor, ip: req.ip };
       }

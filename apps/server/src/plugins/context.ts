@@ -7,6 +7,8 @@ export type Actor = {
   role: Role;
   teamId: string | null;
   locale: Locale;
+  /** A lawyer's clients through matter membership, when the request has read them. */
+  memberClientIds?: readonly string[] | undefined;
 };
 
 /** Who does what from where: passed to every service that writes. */

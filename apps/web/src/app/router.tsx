@@ -12,7 +12,12 @@ import { ClientsPage } from '../features/clients/ClientsPage';
 import { ConflictChecksPage } from '../features/conflict-checks/ConflictChecksPage';
 import { ExportsPage } from '../features/exports/ExportsPage';
 import { ImportPage } from '../features/imports/ImportPage';
+import { CadencePage } from '../features/interactions/CadencePage';
+import { MyTasksPage } from '../features/interactions/MyTasksPage';
+import { MatterPage } from '../features/matters/MatterPage';
+import { MattersPage } from '../features/matters/MattersPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { WorkingDaysPage } from '../features/calendar/WorkingDaysPage';
 import { TeamsPage } from '../features/teams/TeamsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { RequireAuth, RequirePermission } from './auth/guards';
@@ -116,6 +121,22 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'matters',
+        element: (
+          <RequirePermission permission="matters:read">
+            <MattersPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'matters/:id',
+        element: (
+          <RequirePermission permission="matters:read">
+            <MatterPage />
+          </RequirePermission>
+        ),
+      },
+      {
         path: 'conflict-checks',
         element: (
           <RequirePermission permission="conflicts:check">
@@ -128,6 +149,30 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="settings:manage">
             <SettingsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'holidays',
+        element: (
+          <RequirePermission permission="settings:manage">
+            <WorkingDaysPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'tasks',
+        element: (
+          <RequirePermission permission="interactions:log">
+            <MyTasksPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'reports/cadence',
+        element: (
+          <RequirePermission permission="reports:cadence">
+            <CadencePage />
           </RequirePermission>
         ),
       },

@@ -15,6 +15,7 @@ import {
   clientUpdateSchema,
   idParamsSchema,
   listResponseSchema,
+  MATTER_TIMELINE_KINDS,
   timelineEventSchema,
   timelineQuerySchema,
 } from '@retainer/shared';
@@ -25,7 +26,7 @@ import { listTimeline } from '../timeline/timeline.service.js';
 import { setGrade, setStatus, transferClient, unmask } from './clients.actions.js';
 import { runClientBulk } from './clients.bulk.js';
 import { listClients, readClient } from './clients.service.js';
-import { visibleClientOr404 } from './clients.visibility.js';
+import { seesFees, visibleClientOr404 } from './clients.visibility.js';
 import { createClient, updateClient } from './clients.write.js';
 
 const tags = ['clients'];
@@ -97,7 +98,8 @@ export function clientsRoutes(app: App, deps: Deps) {
     { config: { access: 'clients:read' }, schema: { tags, params: idParamsSchema, querystring: timelineQuerySchema, response: { 200: listResponseSchema(timelineEventSchema) } } },
     async (req) => {
       await visibleClientOr404(deps.db, req.actor!, req.params.id);
-      return listTimeline(deps.db, req.params.id, req.query);
+      // secretaries see no matters or fees, in the timeline either
+      return listTimeline(deps.db, req.params.id, seesFees(req.actor!) ? req.query : { ...req.query, hideKinds: MATTER_TIMELINE_KINDS });
     },
   );
 

@@ -109,7 +109,7 @@ const SORT_COLUMNS = {
 type ClientsQuery = SelectQueryBuilder<Database, 'clients', object>;
 
 /** C-9: search, filters, sorting and keyset pages, always within the actor's visibility. */
-export async function listClients({ db, now }: { db: Db; now: Date }, actor: Actor, query: ClientListQuery, options: { exactTotal?: boolean } = {}) {
+export async function listClients({ db, now }: { db: Db; now: Date }, actor: Actor, query: ClientListQuery, options: { exactTotal?: boolean; skipTotal?: boolean } = {}) {
   const plan = query.q ? await planSearch(db, query.q) : null;
   /** Visibility, the search text and every filter, on any query that has `clients` in scope. */
   const narrow = (qb: ClientsQuery): ClientsQuery => {
@@ -151,19 +151,18 @@ export async function listClients({ db, now }: { db: Db; now: Date }, actor: Act
       .select(['owner.name as owner_name', 'manager.name as manager_name', 'teams.name as team_name'])
       .select(key.as('sort_key'))
       .$if(after !== null, (qb) =>
-        qb.where((eb) =>
-          eb.or([
-            eb(key, desc ? '<' : '>', String(after![0])),
-            eb.and([eb(key, '=', String(after![0])), eb('clients.id', desc ? '<' : '>', String(after![1]))]),
-          ]),
-        ),
+        // A row-value comparison is an index range on both databases; the spelled-out OR is a
+        // filter on PostgreSQL, which then re-reads every earlier row for each later page.
+        qb.where(sql<boolean>`(${key}, ${sql.ref('clients.id')}) ${sql.raw(desc ? '<' : '>')} (${String(after![0])}, ${String(after![1])})`),
       )
       .orderBy(key, desc ? 'desc' : 'asc')
       .orderBy('clients.id', desc ? 'desc' : 'asc')
       .limit(query.limit + 1)
       .execute(),
     // A search counts only up to the cap ("1,000+"): fragments like 公司 match most clients.
-    plan && !options.exactTotal
+    options.skipTotal
+      ? { n: -1 }
+      : plan && !options.exactTotal
       ? db
           .selectFrom(cappedSearch(db, plan, actor, narrow).select('clients.id').limit(SEARCH_TOTAL_CAP + 1).as('capped'))
           .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -176,8 +175,10 @@ export async function listClients({ db, now }: { db: Db; now: Date }, actor: Act
     ids.length ? db.selectFrom('client_tags').select(['client_id', 'tag']).where('client_id', 'in', ids).orderBy('tag').execute() : [],
     query.q && ids.length ? contactMatches(db, ids, query.q) : new Map<string, string>(),
   ]);
+  const tagsOf = new Map<string, string[]>();
+  for (const t of tags) tagsOf.set(t.client_id, [...(tagsOf.get(t.client_id) ?? []), t.tag]);
   const out: ClientListItem[] = items.map((r) => {
-    const c = toClient(r, r, tags.filter((t) => t.client_id === r.id).map((t) => t.tag), actor);
+    const c = toClient(r, r, tagsOf.get(r.id) ?? [], actor);
     return {
       id: c.id,
       kind: c.kind,

@@ -8,8 +8,8 @@ type ClientsEb = ExpressionBuilder<Database & { c: ClientsTable }, 'clients' | '
 
 /**
  * X-1, enforced in every query that reads clients. `ref` is the table or alias holding the client.
- * admin and partner: all; lawyer: owned, own team's (and, once matters exist, those of matters they
- * are a member of); client manager: managed; assistant: own team's; secretary: active clients.
+ * admin and partner: all; lawyer: owned, own team's and those of matters they are a member of;
+ * client manager: managed; assistant: own team's; secretary: active clients.
  */
 export function visibleTo(actor: Actor, ref: 'clients' | 'c' = 'clients') {
   return (eb: ClientsEb) => {
@@ -18,10 +18,26 @@ export function visibleTo(actor: Actor, ref: 'clients' | 'c' = 'clients') {
       case 'admin':
       case 'partner':
         return eb.lit(true);
-      case 'lawyer':
-        return actor.teamId
-          ? eb.or([eb(col('owner_id'), '=', actor.id), eb(col('team_id'), '=', actor.teamId)])
-          : eb(col('owner_id'), '=', actor.id);
+      case 'lawyer': {
+        // X-1: a member of one of the client's matters (the lead lawyer is always a member).
+        // Uncorrelated, so SQLite still serves the OR from the owner, team and primary-key indexes.
+        // When the request already knows those clients (memberClientIds), they are a list of ids:
+        // PostgreSQL then serves the whole OR from indexes (a subquery in an OR makes it scan the table).
+        const known = actor.memberClientIds;
+        const member = known
+          ? known.length
+            ? [eb(col('id'), 'in', [...known])]
+            : []
+          : [
+              eb(
+                col('id'),
+                'in',
+                eb.selectFrom('matter_members as mm').innerJoin('matters as m', 'm.id', 'mm.matter_id').select('m.client_id').where('mm.user_id', '=', actor.id),
+              ),
+            ];
+        const own = eb(col('owner_id'), '=', actor.id);
+        return eb.or(actor.teamId ? [own, eb(col('team_id'), '=', actor.teamId), ...member] : [own, ...member]);
+      }
       case 'client_manager':
         return eb(col('manager_id'), '=', actor.id);
       case 'assistant':
@@ -62,4 +78,24 @@ export async function visibleClientOr404(db: Kysely<Database>, actor: Actor, id:
     .executeTakeFirst();
   if (!row) throw new NotFound();
   return row;
+}
+
+/** Beyond this many, a lawyer's matter clients stay a subquery rather than a list of ids. */
+const MEMBER_LIST_MAX = 500;
+
+/**
+ * The clients of the matters a lawyer is a member of, read once per request so that `visibleTo`
+ * can name them (undefined when there are too many: visibleTo then asks the database itself).
+ */
+export async function memberClientIds(db: Kysely<Database>, actor: Pick<Actor, 'id' | 'role'>): Promise<string[] | undefined> {
+  if (actor.role !== 'lawyer') return undefined;
+  const rows = await db
+    .selectFrom('matter_members as mm')
+    .innerJoin('matters as m', 'm.id', 'mm.matter_id')
+    .select('m.client_id')
+    .distinct()
+    .where('mm.user_id', '=', actor.id)
+    .limit(MEMBER_LIST_MAX + 1)
+    .execute();
+  return rows.length > MEMBER_LIST_MAX ? undefined : rows.map((r) => r.client_id);
 }

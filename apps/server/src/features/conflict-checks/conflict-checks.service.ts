@@ -3,7 +3,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Clock } from '../../plugins/clock.js';
 import type { Actor } from '../../plugins/context.js';
 import { decodeCursor, page } from '../../plugins/cursor.js';
-import type { Db } from '../../plugins/db.js';
+import { containsText, type Db } from '../../plugins/db.js';
 import { NotFound } from '../../plugins/errors.js';
 import { newId } from '../../plugins/ids.js';
 import { normalizeSearch } from '../clients/clients.search.js';
@@ -27,7 +27,8 @@ function gramsFor(norm: string): string[] {
   return [...out];
 }
 
-type Found = { where: ConflictHit['where']; matchedName: string; client: ClientRef; via?: ClientRef };
+type Found = { where: ConflictHit['where']; matchedName: string; client: ClientRef; via?: ClientRef; matter?: MatterRef };
+type MatterRef = { id: string; title: string; lead_lawyer_id: string; lead_name: string | null };
 type ClientRef = { id: string; name: string; owner_id: string };
 
 /**
@@ -100,9 +101,25 @@ async function relatedParties(db: Db, matched: ClientRef[]): Promise<Found[]> {
   return out;
 }
 
-/** Matters' opposing parties (对方当事人) join the search here when matters exist. */
-async function opposingParties(_db: Db, _norm: string): Promise<Found[]> {
-  return [];
+/** Matters' opposing parties (对方当事人): the hit names the matter and its lead lawyer. */
+async function opposingParties(db: Db, norm: string): Promise<Found[]> {
+  const rows = await db
+    .selectFrom('matter_opposing_parties as p')
+    .innerJoin('matters as m', 'm.id', 'p.matter_id')
+    .innerJoin('clients', 'clients.id', 'm.client_id')
+    .leftJoin('users as lead', 'lead.id', 'm.lead_lawyer_id')
+    .select(['p.name as party_name', 'm.id as matter_id', 'm.title', 'm.lead_lawyer_id', 'lead.name as lead_name', 'clients.id', 'clients.name', 'clients.owner_id'])
+    .where(containsText('p.name', norm))
+    .limit(MAX_HITS_PER_NAME * 2)
+    .execute();
+  return rows
+    .filter((r) => normalizeSearch(r.party_name).includes(norm))
+    .map((r) => ({
+      where: 'opposing_party' as const,
+      matchedName: r.party_name,
+      client: { id: r.id, name: r.name, owner_id: r.owner_id },
+      matter: { id: r.matter_id, title: r.title, lead_lawyer_id: r.lead_lawyer_id, lead_name: r.lead_name },
+    }));
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -141,7 +158,9 @@ function shown(query: string, norm: string, found: Found[], visible: Set<string>
   const hits: ConflictHit[] = [];
   for (const f of sorted) {
     const sees = visible.has(f.client.id);
-    const key = sees ? `${f.where}|${f.client.id}|${f.matchedName}|${f.via?.id ?? ''}` : `${f.where}|hidden|${f.client.owner_id}`;
+    const key = sees
+      ? `${f.where}|${f.client.id}|${f.matchedName}|${f.via?.id ?? ''}|${f.matter?.id ?? ''}`
+      : `${f.where}|hidden|${f.client.owner_id}|${f.matter?.lead_lawyer_id ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     hits.push({
@@ -153,6 +172,10 @@ function shown(query: string, norm: string, found: Found[], visible: Set<string>
       visible: sees,
       ownerId: f.client.owner_id,
       ownerName: owners.get(f.client.owner_id) ?? null,
+      // the matter only to those who see its client; its lead lawyer is also whom to ask
+      ...(f.matter
+        ? { matterId: sees ? f.matter.id : null, matterTitle: sees ? f.matter.title : null, leadLawyerId: f.matter.lead_lawyer_id, leadLawyerName: f.matter.lead_name }
+        : {}),
     });
     if (hits.length >= MAX_HITS_PER_NAME) break;
   }

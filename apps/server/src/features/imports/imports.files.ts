@@ -67,7 +67,9 @@ export async function inspectFile(file: string, samples: number): Promise<Inspec
     }
   } catch (e) {
     if (e instanceof FileRefused) throw refused(e.zh, e.en);
-    throw refused(`无法读取文件：${format === 'xlsx' ? '不是有效的 xlsx 文件' : '不是有效的 CSV 文件'}`, `Cannot read the file as ${format}`);
+    // The reader's own words stay in the details: they tell support what was wrong with the file.
+    const why = e instanceof Error ? `: ${e.message.slice(0, 200)}` : '';
+    throw refused(`无法读取文件：${format === 'xlsx' ? '不是有效的 xlsx 文件' : '不是有效的 CSV 文件'}`, `Cannot read the file as ${format}${why}`);
   }
   if (!header) throw refused('文件中没有表头行', 'The file has no header row');
   return { format, header, sampleRows };

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { Utf8WorkbookReader } from './xlsx-utf8.js';
 
 // C-10: spreadsheets are read as streams (PERFORMANCE.md: the in-memory xlsx reader needs
 // twice the memory), one row at a time, with cell values reduced to what an import needs.
@@ -129,7 +129,7 @@ export function plainCell(value: unknown): Cell {
 
 async function* xlsxRows(path: string): AsyncGenerator<SheetRow> {
   const input = fs.createReadStream(path);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new Utf8WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

@@ -29,11 +29,12 @@ export async function addTimelineEvent(
 export async function listTimeline(
   db: Kysely<Database>,
   clientId: string,
-  query: { kind?: string | undefined; limit: number; cursor?: string | undefined },
+  query: { kind?: string | undefined; limit: number; cursor?: string | undefined; hideKinds?: readonly string[] },
 ) {
   const kinds = query.kind?.split(',').map((k) => k.trim()).filter(Boolean) ?? [];
   let q = db.selectFrom('timeline_events').where('timeline_events.client_id', '=', clientId);
   if (kinds.length) q = q.where('timeline_events.kind', 'in', kinds);
+  if (query.hideKinds?.length) q = q.where('timeline_events.kind', 'not in', [...query.hideKinds]);
   const after = decodeCursor(query.cursor, 2);
   const [rows, count] = await Promise.all([
     q

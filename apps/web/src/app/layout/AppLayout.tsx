@@ -4,6 +4,7 @@ import { MenuOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { GlobalSearch } from '../../features/clients/GlobalSearch';
+import { LogInteractionButton } from '../../features/interactions/LogInteractionButton';
 import { NotificationsBell } from '../../features/notifications/NotificationsBell';
 import { useCan, useSessionUser } from '../auth/session';
 import { BrandMark } from './BrandMark';
@@ -123,6 +124,7 @@ function Frame() {
             </div>
           ) : null}
           <Flex align="center" gap={narrow ? 4 : 16} style={{ flex: 'none' }}>
+            <LogInteractionButton compact={narrow} />
             <NotificationsBell />
             <LanguageSwitch size={narrow ? 'small' : 'middle'} />
             <UserMenu compact={narrow} />

@@ -1,12 +1,16 @@
 import type { ReactNode } from 'react';
 import {
   AuditOutlined,
+  BarChartOutlined,
+  CarryOutOutlined,
+  CalendarOutlined,
   ContactsOutlined,
   ControlOutlined,
   DownloadOutlined,
   EyeOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UploadOutlined,
   UserOutlined,
@@ -26,19 +30,28 @@ export interface NavItem {
     | 'nav.conflictChecks'
     | 'nav.imports'
     | 'nav.exports'
-    | 'nav.firmSettings';
+    | 'interactions.nav.tasks'
+    | 'interactions.nav.cadence'
+    | 'nav.firmSettings'
+    | 'matters.nav.list'
+    | 'nav.workingDays';
   /** undefined: every signed-in user */
   permission?: Permission;
 }
 
 export interface NavGroup {
   key: string;
-  labelKey: 'nav.settings' | 'nav.clientsGroup';
+  labelKey: 'nav.settings' | 'nav.clientsGroup' | 'interactions.nav.workGroup' | 'interactions.nav.reportsGroup' | 'matters.nav.group';
   items: NavItem[];
 }
 
 // UI.md: navigation grouped by work; only sections that exist are listed.
 export const NAVIGATION: NavGroup[] = [
+  {
+    key: 'work',
+    labelKey: 'interactions.nav.workGroup',
+    items: [{ path: '/tasks', icon: <CarryOutOutlined />, labelKey: 'interactions.nav.tasks', permission: 'interactions:log' }],
+  },
   {
     key: 'clients',
     labelKey: 'nav.clientsGroup',
@@ -50,6 +63,16 @@ export const NAVIGATION: NavGroup[] = [
     ],
   },
   {
+    key: 'matters',
+    labelKey: 'matters.nav.group',
+    items: [{ path: '/matters', icon: <SolutionOutlined />, labelKey: 'matters.nav.list', permission: 'matters:read' }],
+  },
+  {
+    key: 'reports',
+    labelKey: 'interactions.nav.reportsGroup',
+    items: [{ path: '/reports/cadence', icon: <BarChartOutlined />, labelKey: 'interactions.nav.cadence', permission: 'reports:cadence' }],
+  },
+  {
     key: 'settings',
     labelKey: 'nav.settings',
     items: [
@@ -58,6 +81,7 @@ export const NAVIGATION: NavGroup[] = [
       { path: '/audit', icon: <AuditOutlined />, labelKey: 'nav.audit', permission: 'audit:read' },
       { path: '/access-log', icon: <EyeOutlined />, labelKey: 'nav.accessLog', permission: 'access-log:read' },
       { path: '/settings', icon: <ControlOutlined />, labelKey: 'nav.firmSettings', permission: 'settings:manage' },
+      { path: '/holidays', icon: <CalendarOutlined />, labelKey: 'nav.workingDays', permission: 'settings:manage' },
       { path: '/account', icon: <IdcardOutlined />, labelKey: 'nav.account' },
     ],
   },

@@ -16,7 +16,25 @@ import { AuditDiff } from './AuditDiff';
 import type { AuditEvent } from './auditValues';
 
 const PAGE_SIZE = 30;
-const ENTITIES = ['user', 'team'] as const;
+const ENTITIES = [
+  'user',
+  'team',
+  'client',
+  'contact',
+  'important_date',
+  'client_relationship',
+  'saved_view',
+  'settings',
+  'export',
+  'calendar_year',
+  'matter',
+  'matter_member',
+  'matter_opposing_party',
+  'fee',
+  'interaction',
+  'need',
+  'task',
+] as const;
 type KnownEntity = (typeof ENTITIES)[number];
 const isKnownEntity = (e: string): e is KnownEntity => (ENTITIES as readonly string[]).includes(e);
 const ACTION_COLORS = { create: 'green', update: 'blue', delete: 'red' } as const;

@@ -7,6 +7,9 @@ import { ApiRequestError } from '../../app/api/client';
 import { useCan } from '../../app/auth/session';
 import { useBreadcrumbTail } from '../../app/layout/BreadcrumbTail';
 import { LoadError } from '../../components/ErrorResults';
+import { InteractionsTab } from '../interactions/InteractionsTab';
+import { NeedsCard } from '../interactions/NeedsCard';
+import { ClientMattersTab } from '../matters/ClientMattersTab';
 import { ClientActionModals, type ClientAction } from './ClientActionModals';
 import { ClientFieldsPanel } from './ClientFieldsPanel';
 import { ClientFormDrawer } from './ClientFormDrawer';
@@ -19,7 +22,7 @@ import { RelationshipsCard } from './RelationshipsCard';
 import { useRelationships } from './related.api';
 import { TimelineTab } from './TimelineTab';
 
-const TABS = ['timeline', 'contacts', 'dates', 'personnel', 'accessLog'] as const;
+const TABS = ['timeline', 'interactions', 'contacts', 'dates', 'matters', 'personnel', 'accessLog'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** The client 360 page (UI.md): header, fields left, tabs centre, relationships right. */
@@ -37,17 +40,20 @@ export function ClientPage() {
 function ClientView({ client }: { client: Client }) {
   const { t } = useTranslation();
   const canSeeAccessLog = useCan('access-log:read');
+  const canSeeMatters = useCan('matters:read');
   const [params, setParams] = useSearchParams();
   const requested = params.get('tab');
-  const tabs = TABS.filter((k) => k !== 'accessLog' || canSeeAccessLog);
+  const tabs = TABS.filter((k) => (k !== 'accessLog' || canSeeAccessLog) && (k !== 'matters' || canSeeMatters));
   const tab: TabKey = tabs.find((k) => k === requested) ?? 'timeline';
   const [editing, setEditing] = useState({ open: false, key: 0 });
   const [action, setAction] = useState<ClientAction | null>(null);
 
   const panes: Record<TabKey, ReactNode> = {
     timeline: <TimelineTab clientId={client.id} />,
+    interactions: <InteractionsTab client={client} />,
     contacts: <ContactsTab clientId={client.id} />,
     dates: <ImportantDatesTab clientId={client.id} />,
+    matters: <ClientMattersTab client={client} />,
     personnel: <PersonnelTab clientId={client.id} />,
     accessLog: <AccessLogTab clientId={client.id} />,
   };
@@ -87,6 +93,7 @@ function ClientView({ client }: { client: Client }) {
         </Col>
         <Col xs={{ span: 24, order: 3 }} lg={{ span: 24, order: 3 }} xl={{ span: 6, order: 3 }}>
           <Flex vertical gap={16}>
+            <NeedsCard clientId={client.id} />
             <RelationshipsCard clientId={client.id} />
             <RelatedPartiesCard client={client} />
           </Flex>

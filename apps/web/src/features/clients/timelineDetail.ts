@@ -9,6 +9,8 @@ import {
 } from '@retainer/shared';
 import type { TFunction } from 'i18next';
 import { formatCalendarDate } from './clientFormat';
+import { matterTimelineDetail } from '../matters/matterTimeline';
+import { interactionTimelineDetail } from '../interactions/interactionTimeline';
 
 const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : typeof v === 'number' ? String(v) : null);
@@ -96,6 +98,8 @@ export function timelineDetail(t: TFunction, lang: string, e: TimelineEvent): st
     if (text) lines.push(text);
     return lines;
   }
+  if (e.kind.startsWith('matter_') || e.kind.startsWith('fee_')) return matterTimelineDetail(t, e);
+  if (e.kind.startsWith('interaction_') || e.kind.startsWith('need_')) return interactionTimelineDetail(t, e);
   if (e.kind.startsWith('relationship_')) {
     if (oneOf(RELATIONSHIP_ROLES, d.role)) lines.push(t(`relationships.roles.${d.role}`));
     return lines;

@@ -4,6 +4,7 @@ import { CONFLICT_WHERE, type ConflictCheck, type ConflictHit } from '@retainer/
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDateTime } from '../../app/format';
+import { ConflictHitMatter } from '../matters/ConflictHitMatter';
 
 const WHERE_COLORS: Record<ConflictHit['where'], string> = {
   client: 'blue',
@@ -101,6 +102,7 @@ function HitRow({ hit }: { hit: ConflictHit }) {
             {hit.clientName}
           </Link>
         ) : null}
+        <ConflictHitMatter hit={hit} />
       </Flex>
       <Flex vertical align="flex-end" gap={2}>
         <Typography.Text>{t('conflicts.owner', { name: hit.ownerName ?? t('common.empty') })}</Typography.Text>

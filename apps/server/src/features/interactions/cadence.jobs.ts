@@ -1,0 +1,35 @@
+import type { Clock } from '../../plugins/clock.js';
+import type { Config } from '../../plugins/config.js';
+import type { Db } from '../../plugins/db.js';
+import { computeCadence, flagShortfalls } from './cadence.service.js';
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * I-2: inside the last days of the month, tells each person short of the cadence once, without
+ * anyone having to open the report. Runs at start-up and hourly (cheap outside the flag window,
+ * where the report is not computed at all); harmless on several instances (cadence_flags' key).
+ */
+export async function flagCadenceShortfalls(deps: { db: Db; clock: Clock; config: Config }): Promise<number> {
+  const d = { db: deps.db, clock: deps.clock, timeZone: deps.config.firmTimeZone };
+  // The whole firm, as a partner sees it; the report names each person's own shortfall.
+  const firm = { id: 'system', name: 'system', role: 'partner' as const, teamId: null, locale: 'zh-CN' as const };
+  const report = await computeCadence(d, firm, {});
+  if (report.phase !== 'flagging') return 0;
+  return (await flagShortfalls(d, report)).length;
+}
+
+export function scheduleCadenceFlags(deps: { db: Db; clock: Clock; config: Config }, log: (msg: string) => void, everyMs = HOUR_MS): () => void {
+  const run = () =>
+    flagCadenceShortfalls(deps)
+      .then((n) => n && log(`cadence: told ${n} person(s) of a shortfall this month`))
+      .catch((e: unknown) => log(`cadence check failed: ${(e as Error).message}`));
+  const first = setTimeout(run, 0);
+  const timer = setInterval(run, everyMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}

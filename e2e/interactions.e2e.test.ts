@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ApiSession, launchBrowser, loginUi, newContext, startServer, type RunningServer } from './harness.js';
+
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
+  if (!browser || !server) throw new Error('harness not started');
+  const context = await newContext(browser, server.baseUrl);
+  try {
+    await run(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+describe('interactions (I-1)', () => {
+  it("a lawyer logs an interaction from the top bar's button and finds it on the client's 沟通记录 tab", async () => {
+    if (!server) throw new Error('harness not started');
+    const lawyer = await ApiSession.login(server.baseUrl, 'lawyer@retainer.test');
+    const name = unique('杭州沟通测试科技有限公司');
+    const client = await lawyer.request<{ id: string }>('POST', '/clients', { kind: 'organisation', name });
+    await lawyer.request('POST', `/clients/${client.id}/contacts`, { name: '周总', title: '法务总监' });
+    const summary = unique('讨论年度顾问续约，客户希望增加合规培训');
+    const followUp = unique('发送续约方案');
+
+    await withPage(async (page) => {
+      await loginUi(page, 'lawyer@retainer.test');
+      await page.getByTestId('clients-page').waitFor();
+
+      // the button is in the top bar on every page
+      await page.getByTestId('log-interaction').click();
+      const drawer = page.getByTestId('interaction-drawer');
+      await drawer.waitFor();
+      await page.getByTestId('interaction-client').locator('input').fill(name);
+      await page.getByTestId('client-picker-option').filter({ hasText: name }).click();
+      await drawer.getByText('面访', { exact: true }).click();
+      await page.getByTestId('interaction-summary').fill(summary);
+      await page.getByTestId('interaction-contacts').click();
+      await page.locator('.ant-select-item-option').filter({ hasText: '周总' }).click();
+      // close the multi-select's dropdown by going back to the summary
+      await page.getByTestId('interaction-summary').click();
+      await page.getByTestId('interaction-add-followup').click();
+      await page.getByTestId('interaction-followup-title').fill(followUp);
+      // Enter in the last field saves
+      await page.getByTestId('interaction-followup-title').press('Enter');
+      await page.locator('.ant-message').filter({ hasText: '沟通记录已保存' }).waitFor();
+      await drawer.waitFor({ state: 'hidden' });
+
+      await page.goto(`/clients/${client.id}?tab=interactions`);
+      const row = page.getByTestId('interaction-row').filter({ hasText: summary });
+      await row.waitFor();
+      await expect(row.getAttribute('data-kind')).resolves.toBe('visit');
+      await expect(row.textContent()).resolves.toContain('客户方：周总');
+      await expect(row.textContent()).resolves.toContain('李思远 记录');
+      // the timeline carries it too
+      await page.getByTestId('client-tab-timeline').click();
+      await page.getByTestId('timeline-event').filter({ hasText: '记录了沟通' }).filter({ hasText: summary }).waitFor();
+
+      // and the follow-up is on my tasks
+      await page.goto('/tasks');
+      await page.getByTestId('task-row').filter({ hasText: followUp }).waitFor();
+    });
+    const saved = await lawyer.request<{ lastContactAt: string | null }>('GET', `/clients/${client.id}`);
+    expect(saved.lastContactAt).not.toBeNull();
+  });
+});
