@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ApiSession, launchBrowser, loginUi, newContext, startServer, type RunningServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { ApiSession, loginUi, newContext, useBrowserApp } from './harness.js';
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const { running } = useBrowserApp();
 
 describe('client list bulk actions (C-9)', () => {
   it('selects two clients, adds a tag to both, and the rows show it', async () => {
-    if (!browser || !server) throw new Error('harness not started');
+    const { server, browser } = running();
     const prefix = `批量测试${Date.now().toString(36)}`;
     const lawyer = await ApiSession.login(server.baseUrl, 'lawyer@retainer.test');
     const names = [`${prefix}甲有限公司`, `${prefix}乙有限公司`];

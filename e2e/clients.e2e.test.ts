@@ -1,34 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ApiSession, launchBrowser, loginUi, newContext, startServer, type RunningServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ApiSession, loginUi, useBrowserApp } from './harness.js';
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  if (!browser || !server) throw new Error('harness not started');
-  const context = await newContext(browser, server.baseUrl);
-  try {
-    await run(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
-
-function baseUrl(): string {
-  if (!server) throw new Error('harness not started');
-  return server.baseUrl;
-}
+const { withPage, baseUrl } = useBrowserApp();
 
 const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 

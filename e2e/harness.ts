@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEMO_PASSWORD = 'Demo-Passw0rd!';
@@ -110,6 +111,40 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/**
+ * One server and one browser per test file: started before its tests, stopped after them.
+ * withPage gives each test its own browser context (cookies, storage) and closes it afterwards.
+ */
+export function useBrowserApp() {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const running = () => {
+    if (!server || !browser) throw new Error('the browser harness did not start');
+    return { server, browser };
+  };
+  return {
+    running,
+    baseUrl: () => running().server.baseUrl,
+    async withPage(run: (page: Page, context: BrowserContext) => Promise<void>): Promise<void> {
+      const { server: s, browser: b } = running();
+      const context = await newContext(b, s.baseUrl);
+      try {
+        await run(await context.newPage(), context);
+      } finally {
+        await context.close();
+      }
+    },
+  };
 }
 
 export async function newContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {

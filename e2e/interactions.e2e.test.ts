@@ -1,35 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ApiSession, launchBrowser, loginUi, newContext, startServer, type RunningServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { ApiSession, loginUi, useBrowserApp } from './harness.js';
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  if (!browser || !server) throw new Error('harness not started');
-  const context = await newContext(browser, server.baseUrl);
-  try {
-    await run(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
+const { withPage, running } = useBrowserApp();
 
 const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 describe('interactions (I-1)', () => {
   it("a lawyer logs an interaction from the top bar's button and finds it on the client's 沟通记录 tab", async () => {
-    if (!server) throw new Error('harness not started');
+    const server = running().server;
     const lawyer = await ApiSession.login(server.baseUrl, 'lawyer@retainer.test');
     const name = unique('杭州沟通测试科技有限公司');
     const client = await lawyer.request<{ id: string }>('POST', '/clients', { kind: 'organisation', name });

@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ApiSession, launchBrowser, loginUi, newContext, startServer, type RunningServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { ApiSession, loginUi, newContext, useBrowserApp } from './harness.js';
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const { running } = useBrowserApp();
 
 const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 describe('matters', () => {
   it('a lawyer opens a matter from the client page, confirms the engagement, records a fee and sees it', async () => {
-    if (!browser || !server) throw new Error('harness not started');
+    const { server, browser } = running();
     const lawyer = await ApiSession.login(server.baseUrl, 'lawyer@retainer.test');
     const client = await lawyer.request<{ id: string; name: string }>('POST', '/clients', { kind: 'organisation', name: unique('事项测试有限公司') });
     const title = unique('买卖合同纠纷');

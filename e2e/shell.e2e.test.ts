@@ -1,44 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  ApiSession,
-  DEMO_PASSWORD,
-  launchBrowser,
-  loginUi,
-  newContext,
-  startServer,
-  uniqueEmail,
-  type RunningServer,
-} from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { ApiSession, DEMO_PASSWORD, loginUi, uniqueEmail, useBrowserApp } from './harness.js';
 
-let server: RunningServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** Each test gets its own browser context (cookies, storage) and closes it afterwards. */
-async function withPage(run: (page: Page, context: BrowserContext) => Promise<void>): Promise<void> {
-  if (!browser || !server) throw new Error('harness not started');
-  const context = await newContext(browser, server.baseUrl);
-  try {
-    await run(await context.newPage(), context);
-  } finally {
-    await context.close();
-  }
-}
-
-function api(): RunningServer {
-  if (!server) throw new Error('harness not started');
-  return server;
-}
+const { withPage, baseUrl } = useBrowserApp();
 
 describe('web shell', () => {
   it('admin signs in and lands on the users page', async () => {
@@ -56,7 +19,7 @@ describe('web shell', () => {
   });
 
   it('switches the language to English, remembers it per user, and back to 中文', async () => {
-    const admin = await ApiSession.login(api().baseUrl, 'admin@retainer.test');
+    const admin = await ApiSession.login(baseUrl(), 'admin@retainer.test');
     const user = await admin.createUser('lawyer', 'lang');
 
     await withPage(async (page) => {
@@ -99,7 +62,7 @@ describe('web shell', () => {
     const email = uniqueEmail('new');
     const name = `新同事${Math.random().toString(36).slice(2, 6)}`;
     let password = '';
-    const admin = await ApiSession.login(api().baseUrl, 'admin@retainer.test');
+    const admin = await ApiSession.login(baseUrl(), 'admin@retainer.test');
     const teams = await admin.request<{ items: { name: string }[] }>('GET', '/teams?limit=1');
     const teamName = teams.items[0]?.name ?? '';
     expect(teamName).not.toBe('');
@@ -155,7 +118,7 @@ describe('web shell', () => {
   });
 
   it('a wrong password shows the error and keeps the user on the login page', async () => {
-    const admin = await ApiSession.login(api().baseUrl, 'admin@retainer.test');
+    const admin = await ApiSession.login(baseUrl(), 'admin@retainer.test');
     const user = await admin.createUser('assistant', 'wrongpw');
 
     await withPage(async (page) => {
