@@ -53,24 +53,36 @@ export async function inspectFile(file: string, samples: number): Promise<Inspec
   const format = await detectFormat(file);
   if (format === 'empty') throw refused('文件是空的', 'The file is empty');
   if (format === 'xls') throw refused('不支持旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入', 'Old .xls files are not supported; save as .xlsx or CSV');
+  // The streaming xlsx reader once failed on a valid file under load (cause unknown); a file
+  // that is really unreadable fails the second read too, so it is read once more before refusing.
+  let failure: unknown;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const { header, sampleRows } = await headerAndSamples(file, format, samples);
+      if (!header) throw refused('文件中没有表头行', 'The file has no header row');
+      return { format, header, sampleRows };
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      if (e instanceof FileRefused) throw refused(e.zh, e.en);
+      failure = e;
+    }
+  }
+  // The reader's own words stay in the details: they tell support what was wrong with the file.
+  const why = failure instanceof Error ? `: ${failure.message.slice(0, 200)}` : '';
+  throw refused(`无法读取文件：${format === 'xlsx' ? '不是有效的 xlsx 文件' : '不是有效的 CSV 文件'}`, `Cannot read the file as ${format}${why}`);
+}
+
+async function headerAndSamples(file: string, format: FileFormat, samples: number) {
   let header: Header | null = null;
   const sampleRows: string[][] = [];
-  try {
-    for await (const row of readRows(file, format)) {
-      if (!header) {
-        header = headerFrom(row);
-        continue;
-      }
-      if (sampleRows.length >= samples) break;
-      if (isEmptyRow(row.cells) || isBannerRow(row.cells)) continue;
-      sampleRows.push(header.headers.map((_h, i) => cellText(row.cells[i] ?? null).slice(0, 200)));
+  for await (const row of readRows(file, format)) {
+    if (!header) {
+      header = headerFrom(row);
+      continue;
     }
-  } catch (e) {
-    if (e instanceof FileRefused) throw refused(e.zh, e.en);
-    // The reader's own words stay in the details: they tell support what was wrong with the file.
-    const why = e instanceof Error ? `: ${e.message.slice(0, 200)}` : '';
-    throw refused(`无法读取文件：${format === 'xlsx' ? '不是有效的 xlsx 文件' : '不是有效的 CSV 文件'}`, `Cannot read the file as ${format}${why}`);
+    if (sampleRows.length >= samples) break;
+    if (isEmptyRow(row.cells) || isBannerRow(row.cells)) continue;
+    sampleRows.push(header.headers.map((_h, i) => cellText(row.cells[i] ?? null).slice(0, 200)));
   }
-  if (!header) throw refused('文件中没有表头行', 'The file has no header row');
-  return { format, header, sampleRows };
+  return { header, sampleRows };
 }

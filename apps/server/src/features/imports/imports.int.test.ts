@@ -71,6 +71,18 @@ describe('POST /api/v1/imports/preview', () => {
     expect(old.message).toContain('.xls');
     expectError(await t.app.inject({ method: 'POST', url: '/api/v1/imports/preview', headers, payload: { file: 'x' } }), 415, 'unsupported_media_type');
   });
+
+  it('refuses a damaged xlsx with the reader’s reason, and an import of it creates no record', async () => {
+    const { headers } = await t.as('lawyer');
+    const good = await xlsx([['客户名称'], ['甲公司']]);
+    const damaged = Buffer.concat([good.subarray(0, 40), Buffer.alloc(200, 0x41)]);
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/imports/preview', headers, payload: form(damaged, '损坏.xlsx') });
+    const err = expectError(res, 400, 'validation_failed');
+    expect(err.message).toBe('无法读取文件：不是有效的 xlsx 文件');
+    expect((res.json() as { error: { details: { message: string }[] } }).error.details[0]!.message).toMatch(/^Cannot read the file as xlsx: ./);
+    expectError(await t.app.inject({ method: 'POST', url: '/api/v1/imports', headers, payload: form(damaged, '损坏.xlsx') }), 400, 'validation_failed');
+    expect(await t.count('imports')).toBe(0);
+  });
 });
 
 describe('POST /api/v1/imports', () => {
