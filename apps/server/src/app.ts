@@ -10,6 +10,7 @@ import { accessLogRoutes } from './features/access-log/access-log.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { calendarRoutes } from './features/calendar/calendar.routes.js';
+import { classificationRoutes } from './features/classification/classification.routes.js';
 import { workingDaysRoutes } from './features/calendar/working-days.routes.js';
 import { clientsRoutes } from './features/clients/clients.routes.js';
 import { conflictChecksRoutes } from './features/conflict-checks/conflict-checks.routes.js';
@@ -18,7 +19,9 @@ import { exportsRoutes } from './features/exports/exports.routes.js';
 import { importantDatesRoutes } from './features/important-dates/important-dates.routes.js';
 import { importsRoutes } from './features/imports/imports.routes.js';
 import { interactionsRoutes } from './features/interactions/interactions.routes.js';
+import { matterProcessRoutes } from './features/matters/checklists.routes.js';
 import { mattersRoutes } from './features/matters/matters.routes.js';
+import { standardsRoutes } from './features/matters/standards.routes.js';
 import { relationshipsRoutes } from './features/relationships/relationships.routes.js';
 import { savedViewsRoutes } from './features/saved-views/saved-views.routes.js';
 import { notificationsRoutes } from './features/notifications/notifications.routes.js';
@@ -99,6 +102,9 @@ export async function buildApp(options: BuildOptions) {
       conflictChecksRoutes(v1, deps);
       interactionsRoutes(v1, deps);
       mattersRoutes(v1, deps);
+      classificationRoutes(v1, deps);
+      standardsRoutes(v1, deps);
+      matterProcessRoutes(v1, deps);
     },
     { prefix: '/api/v1' },
   );

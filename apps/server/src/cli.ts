@@ -3,6 +3,7 @@ import { roleSchema, userCreateSchema } from '@retainer/shared';
 import { migrateToLatest } from './db/migrate.js';
 import { DEMO_ACCOUNTS, SCALES, type Scale } from './demo/firm.js';
 import { generatePassword, isEmpty, seedDemo, wipe } from './demo/seed.js';
+import { recomputeAll } from './features/classification/classification.recompute.js';
 import { createUser } from './features/users/users.service.js';
 import { backupNow, restoreBackup } from './plugins/backup.js';
 import { systemClock } from './plugins/clock.js';
@@ -19,6 +20,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   create-admin --email E --name N       create an administrator
        [--password P]                   (generated and printed when omitted)
   backup                                write a consistent backup (embedded mode)
+  recompute                             reclassify every client now (K-1..K-5) and print the counts
   restore FILE                          replace the database with a backup (the server must be stopped;
                                         the current database is kept as a backup first)
 
@@ -85,7 +87,7 @@ async function run(argv: string[]): Promise<void> {
         const password = config.demoPassword ?? generatePassword();
         const started = Date.now();
         const result = await seedDemo(handle.db, scale, password);
-        say(`Demo firm (${scale}): ${result.teams} teams, ${result.users} users, ${result.clients} clients, ${result.contacts} contacts in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        say(`Demo firm (${scale}): ${result.teams} teams, ${result.users} users, ${result.clients} clients, ${result.contacts} contacts, ${result.matters} matters, ${result.fees} fees, ${result.interactions} interactions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
         for (const a of DEMO_ACCOUNTS) say(`  ${a.email.padEnd(26)} ${a.role}`);
         say(config.demoPassword ? '  password: the value of RETAINER_DEMO_PASSWORD' : `  password: ${password}`);
         return;
@@ -99,6 +101,12 @@ async function run(argv: string[]): Promise<void> {
         const user = await createUser({ db: handle.db, clock: systemClock }, { actor: null, ip: 'cli' }, input.data);
         say(`Administrator ${user.name} <${user.email}> created.`);
         if (!values.password) say(`  password: ${password}`);
+        return;
+      }
+      case 'recompute': {
+        const started = Date.now();
+        const r = await recomputeAll({ db: handle.db, clock: systemClock, config });
+        say(`Classified ${r.clients} clients, ${r.changed} changed, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
         return;
       }
       case 'backup': {

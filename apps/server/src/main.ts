@@ -5,6 +5,9 @@ import { generatePassword, isEmpty, seedDemo } from './demo/seed.js';
 import { scheduleAuthHousekeeping } from './features/auth/auth.jobs.js';
 import { scheduleExportHousekeeping } from './features/exports/exports.jobs.js';
 import { scheduleCadenceFlags } from './features/interactions/cadence.jobs.js';
+import { scheduleClassification } from './features/classification/classification.jobs.js';
+import { scheduleServiceStandards } from './features/matters/standards.jobs.js';
+import { scheduleKeyDateReminders } from './features/matters/key-dates.jobs.js';
 import { scheduleBackups } from './plugins/backup.js';
 import { systemClock } from './plugins/clock.js';
 import { readConfig } from './plugins/config.js';
@@ -40,6 +43,9 @@ async function main() {
   const stopHousekeeping = scheduleAuthHousekeeping(handle.db, systemClock, say);
   const stopExportHousekeeping = scheduleExportHousekeeping({ db: handle.db, clock: systemClock, config }, say);
   const stopCadenceFlags = scheduleCadenceFlags({ db: handle.db, clock: systemClock, config }, say);
+  scheduleClassification({ db: handle.db, clock: systemClock, config }, say);
+  scheduleServiceStandards({ db: handle.db, clock: systemClock, config }, say);
+  scheduleKeyDateReminders({ db: handle.db, clock: systemClock, config }, say);
 
   const shutdown = async (signal: string) => {
     say(`${signal}: shutting down`);

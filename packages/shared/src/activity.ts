@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { classificationSettingsShape, DEFAULT_CLASSIFICATION_SETTINGS } from './classification.js';
 import { idSchema, listQuerySchema } from './common.js';
 
 /** C-8 timeline kinds so far; later features add theirs. */
@@ -25,6 +26,9 @@ export const TIMELINE_KINDS = [
   'interaction_removed',
   'need_added',
   'need_status_changed',
+  'adverse_event_recorded',
+  'standard_breached',
+  'classification_changed',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -91,6 +95,7 @@ export const settingsSchema = z.object({
   /** days an export's file is kept before housekeeping deletes it */
   exportRetentionDays: z.number().int().min(1).max(90),
   viewAlertDistinctClients: z.number().int().min(1),
+  ...classificationSettingsShape,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const settingsUpdateSchema = settingsSchema.partial().strict();
@@ -100,4 +105,5 @@ export const DEFAULT_SETTINGS: Settings = {
   exportApprovalRows: 500,
   exportRetentionDays: 7,
   viewAlertDistinctClients: 50,
+  ...DEFAULT_CLASSIFICATION_SETTINGS,
 };

@@ -188,4 +188,14 @@ export const feeListResponseSchema = listResponseSchema(feeSchema).extend({ tota
 export type FeeList = z.infer<typeof feeListResponseSchema>;
 
 /** timeline kinds about matters and fees, kept from those who may not see them (secretaries). */
-export const MATTER_TIMELINE_KINDS = ['matter_opened', 'matter_status_changed', 'fee_received', 'fee_deleted'] as const;
+export const MATTER_TIMELINE_KINDS = [
+  'matter_opened',
+  'matter_status_changed',
+  'fee_received',
+  'fee_deleted',
+  // M-4 service standards
+  'adverse_event_recorded',
+  'standard_breached',
+  // K-6: grade, tier and status follow fees and matters
+  'classification_changed',
+] as const;

@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'matters:write',
   'interactions:log',
   'reports:cadence',
+  'classification:recompute',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,7 +41,7 @@ const clientWork: Permission[] = [...everyone, 'clients:create', 'clients:update
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...PERMISSIONS],
-  partner: [...clientWork, 'users:read', 'clients:transfer', 'clients:classify', 'clients:export', 'exports:approve'],
+  partner: [...clientWork, 'users:read', 'clients:transfer', 'clients:classify', 'clients:export', 'exports:approve', 'classification:recompute'],
   lawyer: [...clientWork, 'clients:classify', 'clients:export'],
   client_manager: [...clientWork, 'clients:export'],
   assistant: clientWork,

@@ -7,6 +7,9 @@ import * as m0004 from './migrations/0004-export-expiry.js';
 import * as m0005 from './migrations/0005-working-days.js';
 import * as m0006 from './migrations/0006-matters.js';
 import * as m0007 from './migrations/0007-interactions.js';
+import * as m0008 from './migrations/0008-matter-process.js';
+import * as m0009 from './migrations/0009-service-standards.js';
+import * as m0010 from './migrations/0010-classification.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -16,6 +19,9 @@ const migrations: Record<string, Migration> = {
   '0005-working-days': m0005,
   '0006-matters': m0006,
   '0007-interactions': m0007,
+  '0008-matter-process': m0008,
+  '0009-service-standards': m0009,
+  '0010-classification': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

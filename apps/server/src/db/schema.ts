@@ -9,6 +9,7 @@ import {
   type ClientsTable,
   type ClientTagsTable,
 } from '../features/clients/clients.table.js';
+import { classificationChangesColumns, type ClassificationChangesTable } from '../features/classification/classification.table.js';
 import { conflictChecksColumns, type ConflictChecksTable } from '../features/conflict-checks/conflict-checks.table.js';
 import {
   contactsColumns,
@@ -44,6 +45,19 @@ import {
   type MatterOpposingPartiesTable,
   type MattersTable,
 } from '../features/matters/matters.table.js';
+import {
+  checklistTemplatesColumns,
+  checklistTemplateStepsColumns,
+  matterChecklistStepsColumns,
+  matterKeyDatesColumns,
+  matterRenewalsColumns,
+  type ChecklistTemplatesTable,
+  type ChecklistTemplateStepsTable,
+  type MatterChecklistStepsTable,
+  type MatterKeyDatesTable,
+  type MatterRenewalsTable,
+} from '../features/matters/matter-process.table.js';
+import { adverseEventsColumns, serviceObligationsColumns, type AdverseEventsTable, type ServiceObligationsTable } from '../features/matters/standards.table.js';
 import { notificationsColumns, type NotificationsTable } from '../features/notifications/notifications.table.js';
 import { clientRelationshipsColumns, type ClientRelationshipsTable } from '../features/relationships/relationships.table.js';
 import { savedViewsColumns, type SavedViewsTable } from '../features/saved-views/saved-views.table.js';
@@ -87,6 +101,14 @@ export interface Database {
   tasks: TasksTable;
   needs: NeedsTable;
   cadence_flags: CadenceFlagsTable;
+  classification_changes: ClassificationChangesTable;
+  checklist_templates: ChecklistTemplatesTable;
+  checklist_template_steps: ChecklistTemplateStepsTable;
+  matter_checklist_steps: MatterChecklistStepsTable;
+  matter_key_dates: MatterKeyDatesTable;
+  matter_renewals: MatterRenewalsTable;
+  service_obligations: ServiceObligationsTable;
+  adverse_events: AdverseEventsTable;
 }
 
 export const tableColumns: Record<keyof Database, readonly string[]> = {
@@ -123,4 +145,12 @@ export const tableColumns: Record<keyof Database, readonly string[]> = {
   tasks: tasksColumns,
   needs: needsColumns,
   cadence_flags: cadenceFlagsColumns,
+  classification_changes: classificationChangesColumns,
+  checklist_templates: checklistTemplatesColumns,
+  checklist_template_steps: checklistTemplateStepsColumns,
+  matter_checklist_steps: matterChecklistStepsColumns,
+  matter_key_dates: matterKeyDatesColumns,
+  matter_renewals: matterRenewalsColumns,
+  service_obligations: serviceObligationsColumns,
+  adverse_events: adverseEventsColumns,
 };

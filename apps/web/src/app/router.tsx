@@ -7,6 +7,7 @@ import { AccessLogPage } from '../features/access-log/AccessLogPage';
 import { AccountPage } from '../features/account/AccountPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
+import { ClassificationPage } from '../features/classification/ClassificationPage';
 import { ClientPage } from '../features/clients/ClientPage';
 import { ClientsPage } from '../features/clients/ClientsPage';
 import { ConflictChecksPage } from '../features/conflict-checks/ConflictChecksPage';
@@ -14,8 +15,10 @@ import { ExportsPage } from '../features/exports/ExportsPage';
 import { ImportPage } from '../features/imports/ImportPage';
 import { CadencePage } from '../features/interactions/CadencePage';
 import { MyTasksPage } from '../features/interactions/MyTasksPage';
+import { ChecklistTemplatesPage } from '../features/matters/ChecklistTemplatesPage';
 import { MatterPage } from '../features/matters/MatterPage';
 import { MattersPage } from '../features/matters/MattersPage';
+import { StandardsPage } from '../features/matters/StandardsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { WorkingDaysPage } from '../features/calendar/WorkingDaysPage';
 import { TeamsPage } from '../features/teams/TeamsPage';
@@ -129,6 +132,14 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'matters/standards',
+        element: (
+          <RequirePermission permission="matters:read">
+            <StandardsPage />
+          </RequirePermission>
+        ),
+      },
+      {
         path: 'matters/:id',
         element: (
           <RequirePermission permission="matters:read">
@@ -153,6 +164,14 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'settings/checklists',
+        element: (
+          <RequirePermission permission="settings:manage">
+            <ChecklistTemplatesPage />
+          </RequirePermission>
+        ),
+      },
+      {
         path: 'holidays',
         element: (
           <RequirePermission permission="settings:manage">
@@ -173,6 +192,14 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="reports:cadence">
             <CadencePage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'classification',
+        element: (
+          <RequirePermission permission="clients:read">
+            <ClassificationPage />
           </RequirePermission>
         ),
       },

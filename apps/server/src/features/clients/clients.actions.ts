@@ -8,8 +8,8 @@ import { recordAudit } from '../../plugins/audit.js';
 import { notify } from '../notifications/notifications.service.js';
 import { getSettings } from '../settings/settings.service.js';
 import { addTimelineEvent } from '../timeline/timeline.service.js';
+import { deriveOne, recordManualChange } from '../classification/classification.service.js';
 import { readClient } from './clients.service.js';
-import { gradeFromRate } from './clients.write.js';
 import type { ClientsTable } from './clients.table.js';
 import { visibleClientOr404 } from './clients.visibility.js';
 
@@ -83,13 +83,16 @@ export async function transferClient(
 }
 
 /** K-1: a manual grade with its reason wins; null hands the grade back to the rule. */
-export async function setGrade({ db, clock }: Deps, ctx: Ctx, id: string, input: { grade: Grade | null; reason: string }): Promise<Client> {
+export async function setGrade({ db, clock, timeZone }: Deps, ctx: Ctx, id: string, input: { grade: Grade | null; reason: string }): Promise<Client> {
   const actor = actorOf(ctx);
   const settings = await getSettings(db);
   await db.transaction().execute(async (trx) => {
     const before = await visibleClientOr404(trx, actor, id);
     assertClassifier(actor, before);
-    const grade = input.grade ?? gradeFromRate(before.hourly_rate_fen, settings);
+    // K-1: back to the rule means the hourly rate, or the last 12 months' fees without one
+    const derived = input.grade ? null : (await deriveOne(trx, clock, timeZone, before, settings)).derived;
+    const rule = derived?.rules.grade ?? null;
+    const grade = input.grade ?? derived!.grade;
     const changed = { grade, grade_manual: input.grade ? 1 : 0, grade_reason: input.reason };
     await trx.updateTable('clients').set({ ...changed, updated_at: clock.now().toISOString() }).where('id', '=', id).execute();
     await recordAudit(trx, ctx, clock, {
@@ -99,11 +102,12 @@ export async function setGrade({ db, clock }: Deps, ctx: Ctx, id: string, input:
       before: { grade: before.grade, grade_manual: before.grade_manual, grade_reason: before.grade_reason },
       after: changed,
     });
+    await recordManualChange(trx, clock, { clientId: id, field: 'grade', from: before.grade, to: grade, reason: input.reason, rule, actorId: actor.id });
     await addTimelineEvent(trx, clock, {
       clientId: id,
       kind: 'grade_changed',
       actorId: actor.id,
-      data: { from: before.grade, to: grade, cause: input.grade ? 'manual' : 'rule:hourly_rate', reason: input.reason },
+      data: { from: before.grade, to: grade, cause: input.grade ? 'manual' : `rule:${rule}`, reason: input.reason },
     });
   });
   return readClient(db, actor, id);
@@ -111,7 +115,7 @@ export async function setGrade({ db, clock }: Deps, ctx: Ctx, id: string, input:
 
 /** K-5: lost and dismissed are set by people with a reason; null returns to the derived status. */
 export async function setStatus(
-  { db, clock }: Deps,
+  { db, clock, timeZone }: Deps,
   ctx: Ctx,
   id: string,
   input: { status: 'lost' | 'dismissed' | null; reason: string },
@@ -120,8 +124,9 @@ export async function setStatus(
   await db.transaction().execute(async (trx) => {
     const before = await visibleClientOr404(trx, actor, id);
     assertClassifier(actor, before);
-    // Until matters exist the derived status of every client is prospect.
-    const status: ClientsTable['status'] = input.status ?? 'prospect';
+    const derived = input.status ? null : (await deriveOne(trx, clock, timeZone, before)).derived;
+    const rule = derived?.rules.status ?? null;
+    const status: ClientsTable['status'] = input.status ?? derived!.status;
     const changed = { status, status_manual: input.status ? 1 : 0, status_reason: input.reason };
     await trx.updateTable('clients').set({ ...changed, updated_at: clock.now().toISOString() }).where('id', '=', id).execute();
     await recordAudit(trx, ctx, clock, {
@@ -131,6 +136,7 @@ export async function setStatus(
       before: { status: before.status, status_manual: before.status_manual, status_reason: before.status_reason },
       after: changed,
     });
+    await recordManualChange(trx, clock, { clientId: id, field: 'status', from: before.status, to: status, reason: input.reason, rule, actorId: actor.id });
     await addTimelineEvent(trx, clock, {
       clientId: id,
       kind: 'status_changed',

@@ -60,6 +60,14 @@ export interface ClientsTable {
   last_contact_at: string | null;
   created_at: string;
   updated_at: string;
+  // K-2..K-4 (0010): RFM scores, quadrant and manual tier; null until first classified
+  r_score: number | null;
+  f_score: number | null;
+  m_score: number | null;
+  quadrant: 'golden' | 'big' | 'frequent_small' | 'other' | null;
+  tier_manual: number;
+  tier_reason: string | null;
+  classified_at: string | null;
 }
 
 export interface ClientTagsTable {
@@ -81,6 +89,7 @@ export const clientsColumns = columnsOf<ClientsTable>()(
   'id_number', 'family_situation', 'income_bracket', 'employer', 'job_title', 'hobbies', 'wechat', 'uscc',
   'legal_representative', 'registered_capital_fen', 'employee_scale', 'revenue_bracket', 'founded_on',
   'customer_groups', 'business_partners', 'website', 'last_contact_at', 'created_at', 'updated_at',
+  'r_score', 'f_score', 'm_score', 'quadrant', 'tier_manual', 'tier_reason', 'classified_at',
 );
 export const clientTagsColumns = columnsOf<ClientTagsTable>()('client_id', 'tag');
 export const clientSearchColumns = columnsOf<ClientSearchTable>()('client_id', 'gram');

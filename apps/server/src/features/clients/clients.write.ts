@@ -167,6 +167,7 @@ export function emptyClient(): Omit<ClientsTable, 'id' | 'kind' | 'name' | 'name
     job_title: null, hobbies: null, wechat: null, uscc: null, legal_representative: null, registered_capital_fen: null,
     employee_scale: null, revenue_bracket: null, founded_on: null, customer_groups: null, business_partners: null,
     website: null, last_contact_at: null,
+    r_score: null, f_score: null, m_score: null, quadrant: null, tier_manual: 0, tier_reason: null, classified_at: null,
   };
 }
 

@@ -81,7 +81,7 @@ describe('POST /api/v1/imports/preview', () => {
     expect(err.message).toBe('无法读取文件：不是有效的 xlsx 文件');
     expect((res.json() as { error: { details: { message: string }[] } }).error.details[0]!.message).toMatch(/^Cannot read the file as xlsx: ./);
     expectError(await t.app.inject({ method: 'POST', url: '/api/v1/imports', headers, payload: form(damaged, '损坏.xlsx') }), 400, 'validation_failed');
-    expect(await t.count('imports')).toBe(0);
+    expect(await t.db.selectFrom('imports').select('id').execute()).toEqual([]);
   });
 });
 

@@ -8,6 +8,7 @@ import { decodeCursor, page } from '../../plugins/cursor.js';
 import { Conflict, NotFound } from '../../plugins/errors.js';
 import { newId } from '../../plugins/ids.js';
 import { addTimelineEvent } from '../timeline/timeline.service.js';
+import { recomputeClients } from '../classification/classification.recompute.js';
 import { visibleMatterOr404 } from './matters.service.js';
 import { actorOf, addDays, fieldError } from './matters.rules.js';
 import type { FeesTable } from './matters.table.js';
@@ -101,13 +102,14 @@ export async function addFee({ db, clock, timeZone }: Deps, ctx: Ctx, matterId: 
       actorId: actor.id,
       data: { matterId, title: matter.title, feeId: row.id, amountFen: row.amount_fen, receivedOn: row.received_on },
     });
+    await recomputeClients({ db: trx, clock, timeZone }, [matter.client_id]); // K-1/K-2 re-grade at once
     return row.id;
   });
   const created = await withCreator(db).where('fees.id', '=', id).executeTakeFirstOrThrow();
   return toFee(created);
 }
 
-export async function deleteFee({ db, clock }: Deps, ctx: Ctx, matterId: string, feeId: string): Promise<void> {
+export async function deleteFee({ db, clock, timeZone }: Deps, ctx: Ctx, matterId: string, feeId: string): Promise<void> {
   const actor = actorOf(ctx);
   assertWriter(actor);
   await db.transaction().execute(async (trx) => {
@@ -122,5 +124,6 @@ export async function deleteFee({ db, clock }: Deps, ctx: Ctx, matterId: string,
       actorId: actor.id,
       data: { matterId, title: matter.title, feeId, amountFen: row.amount_fen, receivedOn: row.received_on },
     });
+    await recomputeClients({ db: trx, clock, timeZone }, [matter.client_id]); // K-1/K-2 re-grade at once
   });
 }

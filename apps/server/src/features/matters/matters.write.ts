@@ -9,8 +9,11 @@ import { Conflict, Forbidden } from '../../plugins/errors.js';
 import { newId } from '../../plugins/ids.js';
 import { mayEdit, seesFees, visibleClientOr404 } from '../clients/clients.visibility.js';
 import { addTimelineEvent } from '../timeline/timeline.service.js';
+import { recomputeClients } from '../classification/classification.recompute.js';
+import { followMatterChange, startMatterProcess } from './matter-process.hooks.js';
 import { readMatter, visibleMatterOr404 } from './matters.service.js';
 import { actorOf, assertPerson, fieldError, LEAD_ROLES, STATUS_NAMES } from './matters.rules.js';
+import { applyServiceStandards } from './standards.lifecycle.js';
 import type { MattersTable } from './matters.table.js';
 
 export type Deps = { db: Db; clock: Clock; timeZone: string };
@@ -82,12 +85,14 @@ export async function createMatter({ db, clock, timeZone }: Deps, ctx: Ctx, inpu
     }));
     if (parties.length) await trx.insertInto('matter_opposing_parties').values(parties).execute();
     await recordAudit(trx, ctx, clock, { action: 'create', entity: 'matter', entityId: row.id, after: { ...row, opposing_parties: parties } });
+    await startMatterProcess(trx, { clock, timeZone }, ctx, row);
     await addTimelineEvent(trx, clock, {
       clientId: row.client_id,
       kind: 'matter_opened',
       actorId: actor.id,
       data: { matterId: row.id, title: row.title, type: row.type, openedOn: row.opened_on },
     });
+    await recomputeClients({ db: trx, clock, timeZone }, [row.client_id]); // K-1..K-5 follow at once
     return row.id;
   });
   return readMatter(db, actor, id);
@@ -136,6 +141,8 @@ export async function updateMatter({ db, clock, timeZone }: Deps, ctx: Ctx, id: 
     await trx.updateTable('matters').set({ ...changed, updated_at: clock.now().toISOString() }).where('id', '=', id).execute();
     const prior = Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as keyof MattersTable]]));
     await recordAudit(trx, ctx, clock, { action: 'update', entity: 'matter', entityId: id, before: prior, after: changed });
+    await followMatterChange(trx, { clock, timeZone }, ctx, id);
+    await recomputeClients({ db: trx, clock, timeZone }, [before.client_id]); // K-1..K-5 follow at once
   });
   return readMatter(db, actor, id);
 }
@@ -197,12 +204,14 @@ export async function transitionMatter(deps: Deps, ctx: Ctx, id: string, input: 
     await trx.updateTable('matters').set({ ...changed, updated_at: clock.now().toISOString() }).where('id', '=', id).execute();
     const prior = Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as keyof MattersTable]]));
     await recordAudit(trx, ctx, clock, { action: 'update', entity: 'matter', entityId: id, before: prior, after: changed });
+    await applyServiceStandards(trx, deps, ctx, { ...before, ...changed }, instant);
     await addTimelineEvent(trx, clock, {
       clientId: before.client_id,
       kind: 'matter_status_changed',
       actorId: actor.id,
       data: { matterId: id, title: before.title, from: before.status, to: input.to, on: day, ...(changed.outcome ? { outcome: changed.outcome } : {}) },
     });
+    await recomputeClients({ db: trx, clock, timeZone: deps.timeZone }, [before.client_id]); // K-5 follows a closing at once
   });
   return readMatter(db, actor, id);
 }

@@ -5,6 +5,7 @@ import { recordAudit } from '../../plugins/audit.js';
 import type { Clock } from '../../plugins/clock.js';
 import type { Ctx } from '../../plugins/context.js';
 import type { Db } from '../../plugins/db.js';
+import { assertThresholds } from '../classification/classification.service.js';
 
 /** Stored values over the defaults; an unreadable stored value falls back to its default. */
 export async function getSettings(db: Kysely<Database>): Promise<Settings> {
@@ -25,6 +26,7 @@ export async function getSettings(db: Kysely<Database>): Promise<Settings> {
 export async function updateSettings({ db, clock }: { db: Db; clock: Clock }, ctx: Ctx, patch: Partial<Settings>): Promise<Settings> {
   await db.transaction().execute(async (trx) => {
     const before = await getSettings(trx);
+    assertThresholds({ ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) });
     const now = clock.now().toISOString();
     const changed = Object.entries(patch).filter(([k, v]) => v !== undefined && before[k as keyof Settings] !== v);
     for (const [key, value] of changed) {

@@ -6,9 +6,12 @@ import {
   CalendarOutlined,
   ContactsOutlined,
   ControlOutlined,
+  DotChartOutlined,
   DownloadOutlined,
   EyeOutlined,
+  FieldTimeOutlined,
   IdcardOutlined,
+  OrderedListOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -34,7 +37,10 @@ export interface NavItem {
     | 'interactions.nav.cadence'
     | 'nav.firmSettings'
     | 'matters.nav.list'
-    | 'nav.workingDays';
+    | 'standards.nav.list'
+    | 'nav.workingDays'
+    | 'checklists.nav'
+    | 'classification.nav';
   /** undefined: every signed-in user */
   permission?: Permission;
 }
@@ -65,12 +71,18 @@ export const NAVIGATION: NavGroup[] = [
   {
     key: 'matters',
     labelKey: 'matters.nav.group',
-    items: [{ path: '/matters', icon: <SolutionOutlined />, labelKey: 'matters.nav.list', permission: 'matters:read' }],
+    items: [
+      { path: '/matters', icon: <SolutionOutlined />, labelKey: 'matters.nav.list', permission: 'matters:read' },
+      { path: '/matters/standards', icon: <FieldTimeOutlined />, labelKey: 'standards.nav.list', permission: 'matters:read' },
+    ],
   },
   {
     key: 'reports',
     labelKey: 'interactions.nav.reportsGroup',
-    items: [{ path: '/reports/cadence', icon: <BarChartOutlined />, labelKey: 'interactions.nav.cadence', permission: 'reports:cadence' }],
+    items: [
+      { path: '/reports/cadence', icon: <BarChartOutlined />, labelKey: 'interactions.nav.cadence', permission: 'reports:cadence' },
+      { path: '/classification', icon: <DotChartOutlined />, labelKey: 'classification.nav', permission: 'clients:read' },
+    ],
   },
   {
     key: 'settings',
@@ -82,6 +94,7 @@ export const NAVIGATION: NavGroup[] = [
       { path: '/access-log', icon: <EyeOutlined />, labelKey: 'nav.accessLog', permission: 'access-log:read' },
       { path: '/settings', icon: <ControlOutlined />, labelKey: 'nav.firmSettings', permission: 'settings:manage' },
       { path: '/holidays', icon: <CalendarOutlined />, labelKey: 'nav.workingDays', permission: 'settings:manage' },
+      { path: '/settings/checklists', icon: <OrderedListOutlined />, labelKey: 'checklists.nav', permission: 'settings:manage' },
       { path: '/account', icon: <IdcardOutlined />, labelKey: 'nav.account' },
     ],
   },

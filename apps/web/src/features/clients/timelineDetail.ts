@@ -10,7 +10,9 @@ import {
 import type { TFunction } from 'i18next';
 import { formatCalendarDate } from './clientFormat';
 import { matterTimelineDetail } from '../matters/matterTimeline';
+import { standardsTimelineDetail } from '../matters/standardsTimeline';
 import { interactionTimelineDetail } from '../interactions/interactionTimeline';
+import { classificationTimelineDetail } from '../classification/classificationTimeline';
 
 const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : typeof v === 'number' ? String(v) : null);
@@ -99,7 +101,9 @@ export function timelineDetail(t: TFunction, lang: string, e: TimelineEvent): st
     return lines;
   }
   if (e.kind.startsWith('matter_') || e.kind.startsWith('fee_')) return matterTimelineDetail(t, e);
+  if (e.kind === 'adverse_event_recorded' || e.kind === 'standard_breached') return standardsTimelineDetail(t, e);
   if (e.kind.startsWith('interaction_') || e.kind.startsWith('need_')) return interactionTimelineDetail(t, e);
+  if (e.kind === 'classification_changed') return classificationTimelineDetail(t, e);
   if (e.kind.startsWith('relationship_')) {
     if (oneOf(RELATIONSHIP_ROLES, d.role)) lines.push(t(`relationships.roles.${d.role}`));
     return lines;

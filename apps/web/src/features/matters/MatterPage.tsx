@@ -10,11 +10,14 @@ import { formatDate } from '../../app/format';
 import { useBreadcrumbTail } from '../../app/layout/BreadcrumbTail';
 import { LoadError } from '../../components/ErrorResults';
 import { formatFen } from '../clients/clientFormat';
+import { ChecklistCard } from './ChecklistCard';
 import { FeesCard } from './FeesCard';
+import { KeyDatesCard } from './KeyDatesCard';
 import { MatterFormDrawer } from './MatterFormDrawer';
 import { MatterStatusTag, MatterTypeTag } from './MatterTags';
 import { MembersCard, OpposingPartiesCard } from './MatterTeamCard';
 import { MatterTransitionModal } from './MatterTransitionModal';
+import { StandardsCard } from './StandardsCard';
 import { useMatter } from './matters.api';
 
 /** M-1 record page: header with status and the next step, fields, team, opposing parties, fees. */
@@ -85,11 +88,14 @@ function MatterView({ matter }: { matter: Matter }) {
         <Col xs={24} xl={16}>
           <Flex vertical gap={16}>
             <Overview matter={matter} />
+            <ChecklistCard matter={matter} />
             <FeesCard matter={matter} />
+            <StandardsCard matter={matter} />
           </Flex>
         </Col>
         <Col xs={24} xl={8}>
           <Flex vertical gap={16}>
+            <KeyDatesCard matter={matter} />
             <MembersCard matter={matter} />
             <OpposingPartiesCard matter={matter} />
           </Flex>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../components/ErrorResults';
 import { applyServerErrors } from '../../components/formErrors';
 import { PageHeader } from '../../components/PageHeader';
+import { ClassificationSettingsCard } from '../classification/ClassificationSettingsCard';
 import { settingsApi, settingsKeys, useSettings } from './settings.api';
 
 interface SettingsValues {
@@ -37,7 +38,10 @@ export function SettingsPage() {
           <Skeleton active paragraph={{ rows: 8 }} />
         </Card>
       ) : (
-        <SettingsForm settings={settings.data} />
+        <Flex vertical gap={16}>
+          <SettingsForm settings={settings.data} />
+          <ClassificationSettingsCard settings={settings.data} />
+        </Flex>
       )}
     </div>
   );
