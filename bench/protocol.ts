@@ -1,9 +1,14 @@
 // Messages between bench/run.ts (the load generator) and bench/target.ts (the servers under load).
 import type { Scale } from '../apps/server/src/demo/firm.js';
+import type { RecomputeResult } from './recompute.js';
+import type { BusyClients } from './timeline.js';
 
 export type TargetDb = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; schema: string };
 
-export type ToTarget = { type: 'init'; db: TargetDb; scale: Scale; password: string } | { type: 'close' };
+export type ToTarget =
+  | { type: 'init'; db: TargetDb; scale: Scale; password: string }
+  | { type: 'recompute'; runs: number }
+  | { type: 'close' };
 
 export type TargetPorts = {
   /** The product: buildApp on the seeded database. */
@@ -16,6 +21,8 @@ export type TargetPorts = {
   usersFloor: number;
   /** Bare Fastify, GET /clients?q= | ?cursor= and GET /clients/:id → raw search, list page and point read. */
   clientsFloor: number;
+  /** Bare Fastify, GET /timeline/:id → the raw timeline page + count (bench/timeline.ts). */
+  timelineFloor: number;
 };
 
 /** A demo account the client scenarios sign in as, and what the floors need to apply its visibility. */
@@ -25,13 +32,16 @@ export type FromTarget =
   | {
       type: 'ready';
       ports: TargetPorts;
-      seeded: { teams: number; users: number; clients: number; contacts: number; grams: number };
+      seeded: { teams: number; users: number; clients: number; contacts: number; grams: number; matters: number; interactions: number; timeline: number };
       accounts: { partner: BenchAccount; lawyer: BenchAccount };
       /** Clients lawyer@retainer.test may see, for the detail scenario to walk through. */
       lawyerClientIds: string[];
+      /** The clients with the most timeline events, firm-wide and among the lawyer's. */
+      busyClients: BusyClients;
       setupMs: number;
       dbVersion: string;
     }
+  | { type: 'recomputed'; result: RecomputeResult }
   | { type: 'closed'; rssBytes: number }
   | { type: 'error'; message: string };
 

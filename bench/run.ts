@@ -11,6 +11,8 @@ import { runLoad, type LoadSpec, type Measurement } from './load.js';
 import { BENCH_LOGIN, type FromTarget, type TargetDb, type ToTarget } from './protocol.js';
 import { runFileBench, type FileBenchResult } from './files.js';
 import { formatTable, ratios, type ScenarioResult } from './report.js';
+import { formatRecompute, type RecomputeResult } from './recompute.js';
+import { timelineScenarios } from './timeline.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS_DIR = path.join(import.meta.dirname, 'results');
@@ -260,6 +262,7 @@ function scenariosFor(ready: Extract<FromTarget, { type: 'ready' }>, cookies: { 
       },
       floor: { url: at(ports.clientsFloor, `/clients/${ready.lawyerClientIds[0]}?${lawyerView}`), paths: detailPaths((id) => `/clients/${id}?${lawyerView}`) },
     },
+    ...timelineScenarios(at, ports, cookies, ready.busyClients),
   ];
 }
 
@@ -279,6 +282,7 @@ type DatabaseResult = {
   setupMs: number;
   targetRssBytes: number | null;
   scenarios: ScenarioResult[];
+  recompute: RecomputeResult | null;
 };
 
 async function benchDatabase(label: string, db: TargetDb): Promise<DatabaseResult> {
@@ -293,7 +297,7 @@ async function benchDatabase(label: string, db: TargetDb): Promise<DatabaseResul
     target.send(initMsg);
     const ready = await readyP;
     const n = ready.seeded;
-    say(`${label}: ${ready.dbVersion}; ${n.teams} teams, ${n.users} users, ${n.clients} clients, ${n.contacts} contacts, ${n.grams} search grams (scale ${settings.scale}), set up in ${ready.setupMs} ms`);
+    say(`${label}: ${ready.dbVersion}; ${n.teams} teams, ${n.users} users, ${n.clients} clients, ${n.contacts} contacts, ${n.grams} search grams, ${n.matters} matters, ${n.interactions} interactions, ${n.timeline} timeline events (scale ${settings.scale}), set up in ${ready.setupMs} ms`);
 
     const base = `http://${HOST}:${ready.ports.product}`;
     const cookies = {
@@ -317,6 +321,14 @@ async function benchDatabase(label: string, db: TargetDb): Promise<DatabaseResul
       process.stdout.write(' done\n');
       results.push({ name: s.name, product, floor, ratio: ratios(product, floor) });
     }
+    // K-2..K-5 full reclassification beside its floor, on the same database, with no load running
+    let recompute: RecomputeResult | null = null;
+    if (!only || only.split(',').some((part) => 'recompute'.includes(part))) {
+      process.stdout.write('  recompute: product and floor…');
+      target.send({ type: 'recompute', runs: 3 });
+      recompute = (await target.waitFor('recomputed', SETUP_TIMEOUT_MS)).result;
+      process.stdout.write(' done\n');
+    }
     cleanups.delete(stopTarget);
     const rss = await target.stop();
     return {
@@ -326,6 +338,7 @@ async function benchDatabase(label: string, db: TargetDb): Promise<DatabaseResul
       setupMs: ready.setupMs,
       targetRssBytes: rss,
       scenarios: results,
+      recompute,
     };
   } finally {
     if (cleanups.has(stopTarget)) {
@@ -452,6 +465,7 @@ async function main(): Promise<number> {
     say();
     say(`${d.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'} (${d.version}, scale ${settings.scale}) · latencies in ms · ratio = product ÷ floor`);
     say(formatTable(d.scenarios));
+    if (d.recompute) say(formatRecompute(d.recompute));
   }
   for (const d of databases) {
     for (const s of d.scenarios) {

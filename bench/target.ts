@@ -17,6 +17,8 @@ import {
   usersFloorPostgres,
   usersFloorSqlite,
 } from './floors.js';
+import { measureRecompute } from './recompute.js';
+import { busyClients, timelineFloorPostgres, timelineFloorSqlite } from './timeline.js';
 import { BENCH_LAWYER, BENCH_LOGIN, BENCH_PARTNER, type BenchAccount, type FromTarget, type TargetPorts, type ToTarget } from './protocol.js';
 
 const HOST = '127.0.0.1';
@@ -85,13 +87,16 @@ async function init(msg: Extract<ToTarget, { type: 'init' }>): Promise<void> {
 
   let usersFloor: FastifyInstance;
   let clientsFloor: FastifyInstance;
+  let timelineFloor: FastifyInstance;
   if (db.dialect === 'sqlite') {
     usersFloor = usersFloorSqlite(handle.sqlite!);
     clientsFloor = clientsFloorSqlite(handle.sqlite!);
+    timelineFloor = timelineFloorSqlite(handle.sqlite!);
   } else {
     pool = floorPool(db.url, db.schema, POOL_SIZE);
     usersFloor = usersFloorPostgres(pool);
     clientsFloor = clientsFloorPostgres(pool);
+    timelineFloor = timelineFloorPostgres(pool);
   }
 
   const ports: TargetPorts = {
@@ -100,13 +105,18 @@ async function init(msg: Extract<ToTarget, { type: 'init' }>): Promise<void> {
     loginFloor: await listen(loginFloor(stored.password_hash)),
     usersFloor: await listen(usersFloor),
     clientsFloor: await listen(clientsFloor),
+    timelineFloor: await listen(timelineFloor),
   };
   await send({
     type: 'ready',
     ports,
-    seeded: { teams: seeded.teams, users: seeded.users, clients: seeded.clients, contacts: seeded.contacts, grams: seeded.grams },
+    seeded: {
+      teams: seeded.teams, users: seeded.users, clients: seeded.clients, contacts: seeded.contacts, grams: seeded.grams,
+      matters: seeded.matters, interactions: seeded.interactions, timeline: seeded.timeline,
+    },
     accounts,
     lawyerClientIds,
+    busyClients: await busyClients(handle.db, accounts.lawyer),
     setupMs: Math.round(performance.now() - started),
     dbVersion,
   });
@@ -130,6 +140,11 @@ async function fail(e: unknown): Promise<never> {
 
 process.on('message', (raw: ToTarget) => {
   if (raw.type === 'init') init(raw).catch(fail);
+  else if (raw.type === 'recompute') {
+    measureRecompute({ db: handle!.db, sqlite: handle!.sqlite ?? null, pool }, raw.runs)
+      .then((result) => send({ type: 'recomputed', result }))
+      .catch(fail);
+  }
   else if (raw.type === 'close') {
     close()
       .then(() => process.exit(0))

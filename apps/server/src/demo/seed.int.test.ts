@@ -5,7 +5,8 @@ import { listClients } from '../features/clients/clients.service.js';
 import { visibleTo } from '../features/clients/clients.visibility.js';
 import type { Actor } from '../plugins/context.js';
 import { dialect, openTestDatabase } from '../test/harness.js';
-import { generateClients, type DemoClientBatch } from './clients.js';
+import { generateDemo } from './activity.js';
+import type { DemoClientBatch } from './clients.js';
 import { generateFirm } from './firm.js';
 import { seedDemo } from './seed.js';
 
@@ -21,8 +22,10 @@ describe(`seedDemo small (${dialect})`, () => {
   beforeAll(async () => {
     handle = await openTestDatabase();
     result = await seedDemo(handle.db, 'small', 'Demo-Passw0rd!');
-    for (const b of generateClients(generateFirm('small'), 'small')) {
+    // the clients as seeded: last_contact_at set from their interactions, their history's events on the timeline
+    for (const { clients: b, activity } of generateDemo(generateFirm('small'), 'small')) {
       for (const k of Object.keys(expected) as (keyof DemoClientBatch)[]) (expected[k] as unknown[]).push(...b[k]);
+      expected.timeline.push(...activity.timeline);
     }
   });
   afterAll(async () => {

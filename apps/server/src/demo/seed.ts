@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { CompiledQuery, PostgresAdapter, sql, type Kysely } from 'kysely';
 import { tableColumns, type Database } from '../db/schema.js';
 import type { Db } from '../plugins/db.js';
 import { hashPassword } from '../features/auth/passwords.js';
 import { gramsOf } from '../features/clients/clients.search.js';
-import { generateClients, type DemoClientBatch } from './clients.js';
+import { generateDemo, type DemoActivityBatch } from './activity.js';
+import type { DemoClientBatch } from './clients.js';
 import { DEMO_ACCOUNTS, DEMO_SEED, generateFirm, type Scale } from './firm.js';
 
 /** Bind variables per statement: under SQLite's 32,766 (and PostgreSQL's 65,535). */
@@ -22,6 +23,30 @@ async function insertBatches<T extends object>(rows: T[], insert: (batch: T[]) =
 
 const isPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
+const valuesText = new Map<string, string>();
+
+/**
+ * SQLite: multi-row VALUES as plain SQL text with bind variables, the text built once per table
+ * and row count, so no query builder compiles each 30,000-value insert.
+ */
+async function insertSqlite(trx: Kysely<Database>, table: keyof Database, rows: object[]) {
+  const columns = tableColumns[table];
+  const per = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+  for (let i = 0; i < rows.length; i += per) {
+    const part = rows.length <= per ? rows : rows.slice(i, i + per);
+    const key = `${table}:${part.length}`;
+    let text = valuesText.get(key);
+    if (!text) {
+      const row = `(${columns.map(() => '?').join(', ')})`;
+      text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${Array.from({ length: part.length }, () => row).join(', ')}`;
+      valuesText.set(key, text);
+    }
+    const params: unknown[] = [];
+    for (const r of part as Record<string, unknown>[]) for (const c of columns) params.push(r[c]);
+    await trx.executeQuery(CompiledQuery.raw(text, params));
+  }
+}
+
 /**
  * The demo's bulk rows. PostgreSQL: one JSON parameter per statement unpacked by
  * json_populate_recordset, and the grams as two arrays through unnest — far less parsing and
@@ -29,7 +54,7 @@ const isPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof
  * multi-row VALUES (unpacking JSON there re-parses each row once per column).
  */
 async function bulkInsert<T extends keyof Database>(trx: Kysely<Database>, postgres: boolean, table: T, rows: Database[T][]) {
-  if (!postgres) return insertBatches(rows as object[], (r) => trx.insertInto(table).values(r as never).execute());
+  if (!postgres) return insertSqlite(trx, table, rows as object[]);
   const columns = sql.join(tableColumns[table].map((c) => sql.ref(c)));
   for (let i = 0; i < rows.length; i += BULK_ROWS) {
     const json = JSON.stringify(rows.length <= BULK_ROWS ? rows : rows.slice(i, i + BULK_ROWS));
@@ -39,10 +64,7 @@ async function bulkInsert<T extends keyof Database>(trx: Kysely<Database>, postg
 
 async function insertGrams(trx: Kysely<Database>, postgres: boolean, ids: string[], grams: string[]) {
   if (!postgres) {
-    return insertBatches(
-      ids.map((id, k) => ({ client_id: id, gram: grams[k]! })),
-      (r) => trx.insertInto('client_search').values(r).execute(),
-    );
+    return insertSqlite(trx, 'client_search', ids.map((id, k) => ({ client_id: id, gram: grams[k]! })));
   }
   for (let i = 0; i < ids.length; i += GRAM_ROWS) {
     const a = ids.slice(i, i + GRAM_ROWS);
@@ -73,14 +95,41 @@ async function insertClientBatch(trx: Kysely<Database>, postgres: boolean, b: De
   return grams.length;
 }
 
+/** The clients' history, parents first. */
+async function insertActivity(trx: Kysely<Database>, postgres: boolean, a: DemoActivityBatch): Promise<void> {
+  await bulkInsert(trx, postgres, 'matters', a.matters);
+  await bulkInsert(trx, postgres, 'matter_members', a.members);
+  await bulkInsert(trx, postgres, 'matter_opposing_parties', a.parties);
+  await bulkInsert(trx, postgres, 'fees', a.fees);
+  await bulkInsert(trx, postgres, 'interactions', a.interactions);
+  await bulkInsert(trx, postgres, 'interaction_participants', a.participants);
+  await bulkInsert(trx, postgres, 'interaction_contacts', a.interactionContacts);
+  await bulkInsert(trx, postgres, 'tasks', a.tasks);
+  await bulkInsert(trx, postgres, 'needs', a.needs);
+  await bulkInsert(trx, postgres, 'timeline_events', a.timeline);
+}
+
 /** The tables seedDemo fills, for ANALYZE after a bulk load. */
 const SEEDED_TABLES = [
   'teams', 'users', 'clients', 'client_tags', 'client_search', 'contacts', 'personnel_changes', 'important_dates',
-  'client_relationships', 'timeline_events',
+  'client_relationships', 'timeline_events', 'matters', 'matter_members', 'matter_opposing_parties', 'fees', 'interactions',
+  'interaction_participants', 'interaction_contacts', 'tasks', 'needs',
 ] as const;
 
 export async function isEmpty(db: Db): Promise<boolean> {
   return !(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
+}
+
+/** SQLite's default 2 MB page cache turns each index insert of a large load into a read from the OS. */
+async function withLoadCache<T>(db: Db, postgres: boolean, load: () => Promise<T>): Promise<T> {
+  if (postgres) return load();
+  const before = (await sql<{ cache_size: number }>`pragma cache_size`.execute(db)).rows[0]!.cache_size;
+  await sql`pragma cache_size = -262144`.execute(db);
+  try {
+    return await load();
+  } finally {
+    await sql.raw(`pragma cache_size = ${Number(before)}`).execute(db);
+  }
 }
 
 /** A strong, readable one-time demo password. */
@@ -92,26 +141,43 @@ export function generatePassword(): string {
  * Z-5: loads the demo firm and its clients in one transaction. Every demo user shares one password
  * (hashed once: argon2id per user would take minutes at the large scale).
  */
-export async function seedDemo(db: Db, scale: Scale, password: string, options: { seed?: number } = {}) {
+export async function seedDemo(
+  db: Db,
+  scale: Scale,
+  password: string,
+  options: { seed?: number; onProgress?: (counts: { clients: number; interactions: number }) => void } = {},
+) {
   const seed = options.seed ?? DEMO_SEED;
   const firm = generateFirm(scale, seed);
   const passwordHash = await hashPassword(password);
-  const counts = { clients: 0, contacts: 0, grams: 0 };
+  const counts = { clients: 0, contacts: 0, grams: 0, matters: 0, fees: 0, interactions: 0, needs: 0, tasks: 0, timeline: 0 };
   const postgres = isPostgres(db);
-  await db.transaction().execute(async (trx) => {
+  await withLoadCache(db, postgres, () => db.transaction().execute(async (trx) => {
     await insertBatches(firm.teams, (b) => trx.insertInto('teams').values(b).execute());
     const users = firm.users.map((u) => ({ ...u, password_hash: passwordHash }));
     await insertBatches(users, (b) => trx.insertInto('users').values(b).execute());
-    for (const batch of generateClients(firm, scale, { seed })) {
+    for (const { clients: batch, activity } of generateDemo(firm, scale, { seed })) {
       counts.grams += await insertClientBatch(trx, postgres, batch);
+      await insertActivity(trx, postgres, activity);
       counts.clients += batch.clients.length;
       counts.contacts += batch.contacts.length;
+      counts.matters += activity.matters.length;
+      counts.fees += activity.fees.length;
+      counts.interactions += activity.interactions.length;
+      counts.needs += activity.needs.length;
+      counts.tasks += activity.tasks.length;
+      counts.timeline += batch.timeline.length + activity.timeline.length;
+      options.onProgress?.(counts);
     }
     await trx.insertInto('meta').values({ key: 'demo_scale', value: scale }).execute();
-  });
+  }));
   // Fresh statistics, or the planner guesses from empty tables (PERFORMANCE.md).
   if (postgres) await sql`analyze ${sql.join(SEEDED_TABLES.map((t) => sql.table(t)))}`.execute(db);
-  else for (const t of SEEDED_TABLES) await sql`analyze ${sql.table(t)}`.execute(db);
+  else {
+    // sampled statistics: a full ANALYZE reads every index of a multi-gigabyte file
+    await sql`pragma analysis_limit = 1000`.execute(db);
+    for (const t of SEEDED_TABLES) await sql`analyze ${sql.table(t)}`.execute(db);
+  }
   return { teams: firm.teams.length, users: firm.users.length, ...counts, accounts: DEMO_ACCOUNTS };
 }
 
@@ -120,7 +186,10 @@ export async function wipe(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const t of [
       'conflict_checks', 'exports', 'imports', 'access_log', 'saved_views', 'settings', 'notifications',
-      'timeline_events', 'client_relationships', 'important_dates', 'personnel_changes', 'contacts',
+      // checklist templates and the holiday calendar are firm data from the migrations: kept
+      'matter_renewals', 'matter_key_dates', 'matter_checklist_steps', 'service_obligations', 'adverse_events', 'classification_changes',
+      'tasks', 'needs', 'interaction_contacts', 'interaction_participants', 'interactions', 'cadence_flags', 'fees',
+      'matter_opposing_parties', 'matter_members', 'matters', 'timeline_events', 'client_relationships', 'important_dates', 'personnel_changes', 'contacts',
       'client_search', 'client_tags', 'clients', 'audit_events', 'sessions', 'login_throttle', 'users', 'teams', 'meta',
     ] as const) {
       await trx.deleteFrom(t).execute();
