@@ -2,7 +2,6 @@ import type { Clock } from '../../plugins/clock.js';
 import type { Config } from '../../plugins/config.js';
 import type { Db } from '../../plugins/db.js';
 import { expireExports } from './exports.expiry.js';
-import { runNowAndEvery } from '../../plugins/jobs.js';
 
 const DAY_MS = 86_400_000;
 
@@ -19,5 +18,12 @@ export function scheduleExportHousekeeping(
     expireExports(deps, log)
       .then((n) => n && log(`housekeeping: deleted the files of ${n} expired export(s)`))
       .catch((e: unknown) => log(`export housekeeping failed: ${(e as Error).message}`));
-  return runNowAndEvery(everyMs, run);
+  const first = setTimeout(run, 0);
+  const timer = setInterval(run, everyMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }

@@ -2,7 +2,6 @@ import type { Clock } from '../../plugins/clock.js';
 import type { Config } from '../../plugins/config.js';
 import type { Db } from '../../plugins/db.js';
 import { computeCadence, flagShortfalls } from './cadence.service.js';
-import { runNowAndEvery } from '../../plugins/jobs.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -25,5 +24,12 @@ export function scheduleCadenceFlags(deps: { db: Db; clock: Clock; config: Confi
     flagCadenceShortfalls(deps)
       .then((n) => n && log(`cadence: told ${n} person(s) of a shortfall this month`))
       .catch((e: unknown) => log(`cadence check failed: ${(e as Error).message}`));
-  return runNowAndEvery(everyMs, run);
+  const first = setTimeout(run, 0);
+  const timer = setInterval(run, everyMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }

@@ -5,7 +5,6 @@ import type { Db } from '../../plugins/db.js';
 import { notify } from '../notifications/notifications.service.js';
 import { daysBetween, reminderDue, reminderMessage } from './matter-process.rules.js';
 import { addDays } from './matters.rules.js';
-import { runNowAndEvery } from '../../plugins/jobs.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -56,5 +55,12 @@ export function scheduleKeyDateReminders(deps: { db: Db; clock: Clock; config: C
     remindKeyDates(deps)
       .then((n) => n && log(`key dates: sent ${n} reminder(s)`))
       .catch((e: unknown) => log(`key date reminders failed: ${(e as Error).message}`));
-  return runNowAndEvery(everyMs, run);
+  const first = setTimeout(run, 0);
+  const timer = setInterval(run, everyMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }

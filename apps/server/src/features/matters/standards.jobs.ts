@@ -4,7 +4,6 @@ import type { Db } from '../../plugins/db.js';
 import { workingDays } from '../calendar/working-days.js';
 import { flagBreaches, notifyBreaches } from './standards.breaches.js';
 import { ensureBriefs } from './standards.lifecycle.js';
-import { runNowAndEvery } from '../../plugins/jobs.js';
 
 const EVERY_MS = 15 * 60_000;
 /** in-progress matters per insert of weekly briefs */
@@ -37,5 +36,12 @@ export function scheduleServiceStandards(deps: JobDeps, log: (msg: string) => vo
     runServiceStandards(deps)
       .then((r) => r.breached + r.notified && log(`service standards: ${r.breached} breach(es) flagged, ${r.notified} lead lawyer notice(s) sent`))
       .catch((e: unknown) => log(`service standards check failed: ${(e as Error).message}`));
-  return runNowAndEvery(everyMs, run);
+  const first = setTimeout(run, 0);
+  const timer = setInterval(run, everyMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }
