@@ -44,7 +44,9 @@ export function installAuth(app: FastifyInstance, deps: Deps): RouteAccessEntry[
       const s = await resolveSession(deps.db, deps.clock, token);
       if (s) {
         req.actor = { id: s.id, name: s.name, role: s.role, teamId: s.team_id, locale: s.locale };
-        if (s.role === 'lawyer') req.actor.memberClientIds = await memberClientIds(deps.db, req.actor);
+        // X-1: lists and searches name a lawyer's matter clients; a route about one record (`/:id`)
+        // checks that one client by itself (visibleClientOr404), cheaper than reading them all.
+        if (s.role === 'lawyer' && !req.routeOptions.url?.includes('/:')) req.actor.memberClientIds = await memberClientIds(deps.db, req.actor);
         req.sessionInfo = { id: s.sessionId, csrfToken: s.csrf_token };
         req.ctx = { actor: req.actor, ip: req.ip };
       }

@@ -11,7 +11,7 @@ type ClientsEb = ExpressionBuilder<Database & { c: ClientsTable }, 'clients' | '
  * admin and partner: all; lawyer: owned, own team's and those of matters they are a member of;
  * client manager: managed; assistant: own team's; secretary: active clients.
  */
-export function visibleTo(actor: Actor, ref: 'clients' | 'c' = 'clients') {
+export function visibleTo(actor: Actor, ref: 'clients' | 'c' = 'clients', reach: 'rows' | 'one' = 'rows') {
   return (eb: ClientsEb) => {
     const col = <C extends keyof ClientsTable & string>(c: C) => `${ref}.${c}` as `clients.${C}`;
     switch (actor.role) {
@@ -23,18 +23,31 @@ export function visibleTo(actor: Actor, ref: 'clients' | 'c' = 'clients') {
         // Uncorrelated, so SQLite still serves the OR from the owner, team and primary-key indexes.
         // When the request already knows those clients (memberClientIds), they are a list of ids:
         // PostgreSQL then serves the whole OR from indexes (a subquery in an OR makes it scan the table).
+        // For one client ('one': a point read) without that list, a correlated EXISTS reads two index
+        // entries instead of every matter of the lawyer.
         const known = actor.memberClientIds;
         const member = known
           ? known.length
             ? [eb(col('id'), 'in', [...known])]
             : []
-          : [
-              eb(
-                col('id'),
-                'in',
-                eb.selectFrom('matter_members as mm').innerJoin('matters as m', 'm.id', 'mm.matter_id').select('m.client_id').where('mm.user_id', '=', actor.id),
-              ),
-            ];
+          : reach === 'one'
+            ? [
+                eb.exists(
+                  eb
+                    .selectFrom('matters as m')
+                    .innerJoin('matter_members as mm', 'mm.matter_id', 'm.id')
+                    .select('m.id')
+                    .whereRef('m.client_id', '=', col('id'))
+                    .where('mm.user_id', '=', actor.id),
+                ),
+              ]
+            : [
+                eb(
+                  col('id'),
+                  'in',
+                  eb.selectFrom('matter_members as mm').innerJoin('matters as m', 'm.id', 'mm.matter_id').select('m.client_id').where('mm.user_id', '=', actor.id),
+                ),
+              ];
         const own = eb(col('owner_id'), '=', actor.id);
         return eb.or(actor.teamId ? [own, eb(col('team_id'), '=', actor.teamId), ...member] : [own, ...member]);
       }
@@ -74,7 +87,7 @@ export async function visibleClientOr404(db: Kysely<Database>, actor: Actor, id:
     .selectFrom('clients')
     .selectAll()
     .where('clients.id', '=', id)
-    .where(visibleTo(actor) as never)
+    .where(visibleTo(actor, 'clients', 'one') as never)
     .executeTakeFirst();
   if (!row) throw new NotFound();
   return row;

@@ -26,11 +26,11 @@ export function nextDay(day: string): string {
 }
 
 /** Interactions joined to their (visible) client, the author and the matter. */
-function base(db: Db, actor: Actor) {
+function base(db: Db, actor: Actor, reach: 'rows' | 'one' = 'rows') {
   return db
     .selectFrom('interactions')
     .innerJoin('clients', 'clients.id', 'interactions.client_id')
-    .where(visibleTo(actor) as never);
+    .where(visibleTo(actor, 'clients', reach) as never);
 }
 
 function withNames(q: ReturnType<typeof base>) {
@@ -85,13 +85,13 @@ async function toInteractions(db: Db, actor: Actor, rows: Row[]): Promise<Intera
 
 /** The interaction row if its client is visible to the actor; otherwise 404. */
 export async function visibleInteractionOr404(db: Db, actor: Actor, id: string): Promise<Selectable<InteractionsTable>> {
-  const row = await base(db, actor).selectAll('interactions').where('interactions.id', '=', id).executeTakeFirst();
+  const row = await base(db, actor, 'one').selectAll('interactions').where('interactions.id', '=', id).executeTakeFirst();
   if (!row) throw new NotFound();
   return row;
 }
 
 export async function readInteraction(db: Db, actor: Actor, id: string): Promise<Interaction> {
-  const row = await withNames(base(db, actor)).where('interactions.id', '=', id).executeTakeFirst();
+  const row = await withNames(base(db, actor, 'one')).where('interactions.id', '=', id).executeTakeFirst();
   if (!row) throw new NotFound();
   return (await toInteractions(db, actor, [row]))[0]!;
 }

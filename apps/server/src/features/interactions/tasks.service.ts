@@ -26,7 +26,7 @@ async function assigneeSeeing(db: Db, userId: string, clientId: string): Promise
   const u = await db.selectFrom('users').select(['id', 'name', 'role', 'team_id', 'active', 'locale']).where('id', '=', userId).executeTakeFirst();
   if (!u || u.active !== 1) return null;
   const as: Actor = { id: u.id, name: u.name, role: u.role as Role, teamId: u.team_id, locale: u.locale };
-  const hit = await db.selectFrom('clients').select('id').where('id', '=', clientId).where(visibleTo(as)).executeTakeFirst();
+  const hit = await db.selectFrom('clients').select('id').where('id', '=', clientId).where(visibleTo(as, 'clients', 'one')).executeTakeFirst();
   return hit ? as : null;
 }
 

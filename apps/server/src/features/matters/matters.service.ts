@@ -14,17 +14,17 @@ type Row = Selectable<MattersTable> & { client_name: string; lead_lawyer_name: s
  * X-1: a matter is visible with its client; secretaries never see matters or fees.
  * Every read of matters starts here so the rule is written once.
  */
-export function visibleMatters(db: Kysely<Database>, actor: Actor) {
+export function visibleMatters(db: Kysely<Database>, actor: Actor, reach: 'rows' | 'one' = 'rows') {
   const q = db
     .selectFrom('matters')
     .innerJoin('clients', 'clients.id', 'matters.client_id')
-    .where(visibleTo(actor) as never);
+    .where(visibleTo(actor, 'clients', reach) as never);
   return seesFees(actor) ? q : q.where((eb) => eb.lit(false));
 }
 
 /** The matter row if the actor may see it; 404 otherwise, never 403. */
 export async function visibleMatterOr404(db: Kysely<Database>, actor: Actor, id: string): Promise<Selectable<MattersTable>> {
-  const row = await visibleMatters(db, actor).selectAll('matters').where('matters.id', '=', id).executeTakeFirst();
+  const row = await visibleMatters(db, actor, 'one').selectAll('matters').where('matters.id', '=', id).executeTakeFirst();
   if (!row) throw new NotFound();
   return row;
 }
