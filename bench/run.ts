@@ -452,8 +452,9 @@ async function main(): Promise<number> {
     }
   };
 
-  await attempt('SQLite', benchSqlite);
-  const why = await postgresUnavailable(PG_URL);
+  const wanted = (process.env.BENCH_DATABASES || 'sqlite,postgres').split(',').map((d) => d.trim());
+  if (wanted.includes('sqlite')) await attempt('SQLite', benchSqlite);
+  const why = wanted.includes('postgres') ? await postgresUnavailable(PG_URL) : 'not in BENCH_DATABASES';
   if (why) {
     skipped.push({ database: 'postgres', reason: why });
     say(`PostgreSQL: skipped (${redact(PG_URL)}: ${why})`);

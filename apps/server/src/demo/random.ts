@@ -1,8 +1,20 @@
+import { createHash } from 'node:crypto';
+
 /** Seeded PRNG (mulberry32): the same seed gives the same firm, record for record. */
 export class Rng {
   private state: number;
-  constructor(seed: number) {
+  /**
+   * Mixed into every id's random bytes. A 32-bit seed per client repeats among 200,000 clients
+   * (about five pairs share one), and their identical streams would make identical ids.
+   */
+  private readonly idSalt: Buffer | null;
+  constructor(seed: number, idSalt: Buffer | null = null) {
     this.state = seed >>> 0;
+    this.idSalt = idSalt;
+  }
+  /** A stream whose ids are unique to `owner` (e.g. a client's id) even when two seeds coincide. */
+  static forOwner(seed: number, owner: string): Rng {
+    return new Rng(seed, createHash('sha256').update(owner).digest().subarray(0, 10));
   }
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
@@ -20,7 +32,7 @@ export class Rng {
   /** A stable UUID v7-shaped id whose time part is the record's creation time. */
   id(atMs: number): string {
     const bytes = Buffer.alloc(10);
-    for (let i = 0; i < 10; i++) bytes[i] = Math.floor(this.next() * 256);
+    for (let i = 0; i < 10; i++) bytes[i] = Math.floor(this.next() * 256) ^ (this.idSalt ? this.idSalt[i]! : 0);
     const b = Buffer.alloc(16);
     b.writeUIntBE(atMs, 0, 6);
     bytes.copy(b, 6);

@@ -1,12 +1,17 @@
-import { INTERACTION_KINDS, MATTER_TYPES, type MatterListItem } from '@retainer/shared';
+import { INTERACTION_KINDS, MATTER_TYPES, type MatterChecklist, type MatterListItem, type StandardList } from '@retainer/shared';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workingDays } from '../features/calendar/working-days.js';
+import { runServiceStandards } from '../features/matters/standards.jobs.js';
+import { timelineDue } from '../features/matters/standards.rules.js';
 import { createTestApp, dialect, type TestApp } from '../test/harness.js';
 import { DEMO_NOW, TODAY, dayText } from './demo-time.js';
 import { seedDemo } from './seed.js';
 
 const PASSWORD = 'Demo-Passw0rd!';
-type Tables = 'matters' | 'matter_members' | 'fees' | 'interactions' | 'interaction_participants' | 'needs' | 'tasks' | 'timeline_events';
+type Tables =
+  | 'matters' | 'matter_members' | 'fees' | 'interactions' | 'interaction_participants' | 'needs' | 'tasks' | 'timeline_events'
+  | 'matter_checklist_steps' | 'service_obligations' | 'notifications';
 
 describe(`demo matters and interactions through the database (${dialect})`, () => {
   let t: TestApp;
@@ -86,5 +91,78 @@ describe(`demo matters and interactions through the database (${dialect})`, () =
     const body = res.json() as { items: { at: string; kind: string }[]; total: number };
     expect(body.total).toBe(Number(busy!.n));
     expect(body.items.map((e) => e.at)).toEqual(body.items.map((e) => e.at).sort().reverse());
+  });
+
+  it("copies each matter's template from the database: every step there, all done on closed matters, none on intake ones", async () => {
+    expect(await count('matter_checklist_steps')).toBe(result.checklistSteps);
+    expect(await count('service_obligations')).toBe(result.obligations);
+    expect(result.checklistSteps).toBeGreaterThan(result.matters * 6);
+    // the step count of the type's template as migration 0008 seeded it
+    const offTemplate = await rows(sql<{ id: string }>`select m.id from matters m
+      where (select count(*) from matter_checklist_steps s where s.matter_id = m.id)
+        <> (select count(*) from checklist_template_steps t where t.matter_type = m.type)
+        or exists (select 1 from matter_checklist_steps s where s.matter_id = m.id and not exists (select 1 from checklist_template_steps t
+          where t.matter_type = m.type and t.position = s.position and t.title = s.title and t.due_days = s.due_days))`);
+    expect(offTemplate).toEqual([]);
+    const wrong = await rows(sql<{ id: string }>`select m.id from matters m join matter_checklist_steps s on s.matter_id = m.id
+      where (m.status = 'closed' and (s.done_at is null or s.done_by is null or s.done_at > m.updated_at))
+        or (m.status = 'intake' and s.done_at is not null)`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('owes a project timeline for every engaged matter, due 3 working days on, and leaves the standards job nothing to do', async () => {
+    const missing = await rows(sql<{ id: string }>`select m.id from matters m where m.status <> 'intake'
+      and (select count(*) from service_obligations o where o.matter_id = m.id and o.kind = 'project_timeline' and o.key = 'engagement') <> 1`);
+    expect(missing).toEqual([]);
+    const intake = await rows(sql<{ id: string }>`select o.id from service_obligations o join matters m on m.id = o.matter_id where m.status = 'intake'`);
+    expect(intake).toEqual([]);
+    // due as the product computes it on this database's holiday table (migration 0005)
+    const cal = await workingDays({ db: t.db, config: t.config });
+    const dues = await rows(sql<{ engaged_at: string; due_at: string }>`select m.engaged_at, o.due_at from matters m
+      join service_obligations o on o.matter_id = m.id and o.kind = 'project_timeline'`);
+    expect(dues.length).toBe(result.matters - Number((await rows(sql<{ n: number }>`select count(*) as n from matters where status = 'intake'`))[0]!.n));
+    expect(dues.filter((d) => timelineDue(cal, new Date(d.engaged_at)).toISOString() !== d.due_at)).toEqual([]);
+    // at the demo's now the job finds every brief of this and next week there and every breach flagged and told
+    const before = await count('service_obligations');
+    const notifications = await count('notifications');
+    const at = t.clock.now().toISOString();
+    t.clock.set(new Date(DEMO_NOW).toISOString());
+    try {
+      expect(await runServiceStandards({ db: t.db, clock: t.clock, config: t.config })).toEqual({ breached: 0, notified: 0 });
+    } finally {
+      t.clock.set(at);
+    }
+    expect(await count('service_obligations')).toBe(before);
+    expect(await count('notifications')).toBe(notifications);
+  });
+
+  it('answers the checklist and standards of a demo matter through the API', async () => {
+    const { cookie } = await t.login('partner@retainer.test', PASSWORD);
+    const get = async <T>(url: string) => {
+      const res = await t.app.inject({ method: 'GET', url, headers: { cookie } });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as T;
+    };
+    const [closed] = await rows(sql<{ id: string; n: number }>`select m.id, (select count(*) from checklist_template_steps t where t.matter_type = m.type) as n
+      from matters m where m.status = 'closed' and m.closed_on >= ${dayText(TODAY - 30)} order by m.id limit 1`);
+    const list = await get<MatterChecklist>(`/api/v1/matters/${closed!.id}/checklist`);
+    expect(list.progress).toEqual({ done: Number(closed!.n), total: Number(closed!.n), percent: 100 });
+    expect(list.steps.every((s) => s.done && s.doneBy?.name && !s.overdue)).toBe(true);
+    const standards = await get<StandardList>(`/api/v1/matters/${closed!.id}/standards`);
+    expect(standards.items.map((s) => s.kind).filter((k) => k !== 'weekly_brief')).toEqual(['project_timeline', 'satisfaction_survey']);
+    expect(standards.items.find((s) => s.kind === 'satisfaction_survey')!.taskId).toBeTruthy();
+
+    const [open] = await rows(sql<{ id: string }>`select id from matters where status = 'in_progress' order by id limit 1`);
+    const before = await count('service_obligations');
+    const mine = await get<StandardList>(`/api/v1/matters/${open!.id}/standards`);
+    // the page's own brief generation finds this and next week's already there
+    expect(await count('service_obligations')).toBe(before);
+    const stored = await t.db.selectFrom('service_obligations').select(['id', 'kind']).where('matter_id', '=', open!.id).orderBy('due_at').orderBy('id').execute();
+    expect(mine.items.map((s) => [s.id, s.kind])).toEqual(stored.map((o) => [o.id, o.kind]));
+    expect(mine.items.filter((s) => s.kind === 'weekly_brief').length).toBeGreaterThanOrEqual(2);
+    const steps = await get<MatterChecklist>(`/api/v1/matters/${open!.id}/checklist`);
+    expect(steps.progress.done).toBeGreaterThan(0);
+    expect(steps.progress.done).toBeLessThan(steps.progress.total);
+    expect(steps.steps.slice(0, steps.progress.done).every((s) => s.done)).toBe(true);
   });
 });

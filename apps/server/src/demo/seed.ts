@@ -106,6 +106,9 @@ async function insertActivity(trx: Kysely<Database>, postgres: boolean, a: DemoA
   await bulkInsert(trx, postgres, 'interaction_contacts', a.interactionContacts);
   await bulkInsert(trx, postgres, 'tasks', a.tasks);
   await bulkInsert(trx, postgres, 'needs', a.needs);
+  await bulkInsert(trx, postgres, 'matter_checklist_steps', a.checklistSteps);
+  // after the tasks: a survey obligation points at its task
+  await bulkInsert(trx, postgres, 'service_obligations', a.obligations);
   await bulkInsert(trx, postgres, 'timeline_events', a.timeline);
 }
 
@@ -113,7 +116,7 @@ async function insertActivity(trx: Kysely<Database>, postgres: boolean, a: DemoA
 const SEEDED_TABLES = [
   'teams', 'users', 'clients', 'client_tags', 'client_search', 'contacts', 'personnel_changes', 'important_dates',
   'client_relationships', 'timeline_events', 'matters', 'matter_members', 'matter_opposing_parties', 'fees', 'interactions',
-  'interaction_participants', 'interaction_contacts', 'tasks', 'needs',
+  'interaction_participants', 'interaction_contacts', 'tasks', 'needs', 'matter_checklist_steps', 'service_obligations',
 ] as const;
 
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -185,7 +188,9 @@ export async function seedDemo(
   const seed = options.seed ?? DEMO_SEED;
   const firm = generateFirm(scale, seed);
   const passwordHash = await hashPassword(password);
-  const counts = { clients: 0, contacts: 0, grams: 0, matters: 0, fees: 0, interactions: 0, needs: 0, tasks: 0, timeline: 0 };
+  const counts = {
+    clients: 0, contacts: 0, grams: 0, matters: 0, fees: 0, interactions: 0, needs: 0, tasks: 0, timeline: 0, checklistSteps: 0, obligations: 0,
+  };
   const postgres = isPostgres(db);
   await withLoadCache(db, postgres, () => db.transaction().execute(async (trx) => {
     await insertBatches(firm.teams, (b) => trx.insertInto('teams').values(b).execute());
@@ -202,6 +207,8 @@ export async function seedDemo(
         counts.interactions += activity.interactions.length;
         counts.needs += activity.needs.length;
         counts.tasks += activity.tasks.length;
+        counts.checklistSteps += activity.checklistSteps.length;
+        counts.obligations += activity.obligations.length;
         counts.timeline += batch.timeline.length + activity.timeline.length;
         options.onProgress?.(counts);
       }
