@@ -23,14 +23,28 @@ describe('interactions (I-1)', () => {
       await page.getByTestId('log-interaction').click();
       const drawer = page.getByTestId('interaction-drawer');
       await drawer.waitFor();
-      await page.getByTestId('interaction-client').locator('input').fill(name);
-      await page.getByTestId('client-picker-option').filter({ hasText: name }).click();
+      // Pick the client with the keyboard once the search has found it, and see it picked. A click on the option
+      // raced the dropdown settling as the results came in: mousedown and mouseup landed on different nodes (the
+      // click went to <body>), nothing was picked, the contacts below stayed disabled, and the test timed out
+      // waiting for 周总.
+      const clientPicker = page.getByTestId('interaction-client');
+      await clientPicker.locator('input').fill(name);
+      await page.getByTestId('client-picker-option').filter({ hasText: name }).waitFor();
+      await clientPicker.locator('input').press('Enter');
+      await clientPicker.filter({ hasText: name }).waitFor();
       await drawer.getByText('面访', { exact: true }).click();
       await page.getByTestId('interaction-summary').fill(summary);
-      await page.getByTestId('interaction-contacts').click();
-      await page.locator('.ant-select-item-option').filter({ hasText: '周总' }).click();
+      // The contacts select is enabled once the client is in the form, and its options come from a query that
+      // starts only then: type to search (fill waits for it to be enabled), wait for the option, pick it with
+      // Enter, and see it selected before going on.
+      const contacts = page.getByTestId('interaction-contacts');
+      await contacts.locator('input').fill('周总');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '周总（法务总监）' }).waitFor();
+      await contacts.locator('input').press('Enter');
+      await contacts.locator('.ant-select-selection-item').filter({ hasText: '周总（法务总监）' }).waitFor();
       // close the multi-select's dropdown by going back to the summary
       await page.getByTestId('interaction-summary').click();
+      await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
       await page.getByTestId('interaction-add-followup').click();
       await page.getByTestId('interaction-followup-title').fill(followUp);
       // Enter in the last field saves
@@ -42,8 +56,10 @@ describe('interactions (I-1)', () => {
       const row = page.getByTestId('interaction-row').filter({ hasText: summary });
       await row.waitFor();
       await expect(row.getAttribute('data-kind')).resolves.toBe('visit');
-      await expect(row.textContent()).resolves.toContain('客户方：周总');
-      await expect(row.textContent()).resolves.toContain('李思远 记录');
+      // wait for each line rather than reading the row's text once
+      await row.getByText('客户方：周总', { exact: true }).waitFor();
+      await row.getByText('我方：李思远', { exact: true }).waitFor();
+      await row.getByText('李思远 记录', { exact: false }).waitFor();
       // the timeline carries it too
       await page.getByTestId('client-tab-timeline').click();
       await page.getByTestId('timeline-event').filter({ hasText: '记录了沟通' }).filter({ hasText: summary }).waitFor();
