@@ -10,6 +10,7 @@ import { accessLogRoutes } from './features/access-log/access-log.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { calendarRoutes } from './features/calendar/calendar.routes.js';
+import { careRoutes } from './features/care/care.routes.js';
 import { classificationRoutes } from './features/classification/classification.routes.js';
 import { workingDaysRoutes } from './features/calendar/working-days.routes.js';
 import { clientsRoutes } from './features/clients/clients.routes.js';
@@ -103,6 +104,7 @@ export async function buildApp(options: BuildOptions) {
       interactionsRoutes(v1, deps);
       mattersRoutes(v1, deps);
       classificationRoutes(v1, deps);
+      careRoutes(v1, deps);
       standardsRoutes(v1, deps);
       matterProcessRoutes(v1, deps);
     },

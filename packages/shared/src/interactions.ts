@@ -110,6 +110,8 @@ export const interactionCreateSchema = z.strictObject({
   followUps: z.array(followUpSchema).max(20).optional(),
   /** needs discovered, each becomes a needs-archive item (I-3) */
   needs: z.array(needInputSchema).max(20).optional(),
+  /** P-6: logged from this touchpoint, which it completes */
+  touchpointId: idSchema.optional(),
 });
 export type InteractionCreate = z.infer<typeof interactionCreateSchema>;
 

@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'interactions:log',
   'reports:cadence',
   'classification:recompute',
+  'touchpoints:generate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,7 +42,7 @@ const clientWork: Permission[] = [...everyone, 'clients:create', 'clients:update
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...PERMISSIONS],
-  partner: [...clientWork, 'users:read', 'clients:transfer', 'clients:classify', 'clients:export', 'exports:approve', 'classification:recompute'],
+  partner: [...clientWork, 'users:read', 'clients:transfer', 'clients:classify', 'clients:export', 'exports:approve', 'classification:recompute', 'touchpoints:generate'],
   lawyer: [...clientWork, 'clients:classify', 'clients:export'],
   client_manager: [...clientWork, 'clients:export'],
   assistant: clientWork,

@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007-interactions.js';
 import * as m0008 from './migrations/0008-matter-process.js';
 import * as m0009 from './migrations/0009-service-standards.js';
 import * as m0010 from './migrations/0010-classification.js';
+import * as m0012 from './migrations/0012-care-programme.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0008-matter-process': m0008,
   '0009-service-standards': m0009,
   '0010-classification': m0010,
+  '0012-care-programme': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,4 +1,5 @@
 import { accessLogColumns, type AccessLogTable } from '../features/access-log/access-log.table.js';
+import { programmeRulesColumns, touchpointsColumns, type ProgrammeRulesTable, type TouchpointsTable } from '../features/care/care.table.js';
 import { auditEventsColumns, type AuditEventsTable } from '../features/audit/audit.table.js';
 import { loginThrottleColumns, sessionsColumns, type LoginThrottleTable, type SessionsTable } from '../features/auth/auth.table.js';
 import {
@@ -108,6 +109,8 @@ export interface Database {
   matter_key_dates: MatterKeyDatesTable;
   matter_renewals: MatterRenewalsTable;
   service_obligations: ServiceObligationsTable;
+  programme_rules: ProgrammeRulesTable;
+  touchpoints: TouchpointsTable;
   adverse_events: AdverseEventsTable;
 }
 
@@ -152,5 +155,7 @@ export const tableColumns: Record<keyof Database, readonly string[]> = {
   matter_key_dates: matterKeyDatesColumns,
   matter_renewals: matterRenewalsColumns,
   service_obligations: serviceObligationsColumns,
+  programme_rules: programmeRulesColumns,
+  touchpoints: touchpointsColumns,
   adverse_events: adverseEventsColumns,
 };

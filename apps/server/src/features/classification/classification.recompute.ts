@@ -8,6 +8,7 @@ import { getSettings } from '../settings/settings.service.js';
 import type { ClientsTable } from '../clients/clients.table.js';
 import type { ClassificationChangesTable } from './classification.table.js';
 import { classify, effectiveStatus, scorersFor, windows, type ClientFacts } from './classification.rules.js';
+import { replanIfPlanned } from '../care/care.generate.js';
 
 /** Facts from matters and fees only (the hourly rate comes with the client row). */
 export type Activity = Omit<ClientFacts, 'hourlyRateFen'>;
@@ -166,6 +167,8 @@ export async function recomputeClients(
 
   let clients = 0;
   let changed = 0;
+  // P-4: clients whose grade, tier or status changed get their plan re-made afterwards
+  const replanned: string[] = [];
   const step = async (rows: Stored[]) => {
     clients += rows.length;
     const next: Next[] = [];
@@ -187,6 +190,7 @@ export async function recomputeClients(
         continue;
       }
       next.push(n);
+      if (n.grade !== c.grade || n.tier !== c.tier || n.status !== c.status) replanned.push(c.id);
       const log = (field: ClassificationChangesTable['field'], from: string | null, to: string | null, rule: string) => {
         if (from === to || (first && (field === 'tier' || field === 'quadrant'))) return;
         changes.push({ id: newId(now.getTime()), client_id: c.id, field, old: from, new: to, cause: 'rule', rule, reason: null, actor_id: null, at });
@@ -224,6 +228,8 @@ export async function recomputeClients(
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: at }))
       .execute();
   }
+  // inside a caller's transaction (one client's matter or fee write) the caller's commit comes first
+  if (!db.isTransaction) await replanIfPlanned({ db, clock, timeZone: deps.timeZone }, replanned);
   return { clients, changed };
 }
 

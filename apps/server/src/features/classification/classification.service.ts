@@ -15,6 +15,7 @@ import { explain } from './classification.causes.js';
 import { LAST_RUN_KEY, loadActivity } from './classification.recompute.js';
 import { classify, scorersFor, thresholdProblems, type Classified, type ClientFacts } from './classification.rules.js';
 import type { ClassificationChangesTable } from './classification.table.js';
+import { replan } from '../care/care.generate.js';
 
 type Deps = { db: Db; clock: Clock; timeZone: string };
 
@@ -101,6 +102,7 @@ export async function setTier({ db, clock, timeZone }: Deps, ctx: Ctx, id: strin
       data: { field: 'tier', from: before.tier, to: tier, cause: 'manual', reason: input.reason ?? null, ...(rule ? { rule } : {}) },
     });
   });
+  await replan({ db, clock, timeZone }, [id]);
 }
 
 export async function classificationHistory(db: Kysely<Database>, clientId: string, limit = HISTORY): Promise<ClassificationChange[]> {

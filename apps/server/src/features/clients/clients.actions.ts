@@ -12,6 +12,7 @@ import { deriveOne, recordManualChange } from '../classification/classification.
 import { readClient } from './clients.service.js';
 import type { ClientsTable } from './clients.table.js';
 import { visibleClientOr404 } from './clients.visibility.js';
+import { replan } from '../care/care.generate.js';
 
 type Deps = { db: Db; clock: Clock; timeZone: string };
 
@@ -27,7 +28,7 @@ function assertClassifier(actor: Actor, client: ClientsTable) {
 
 /** The one way ownership moves (X-5 reassignment keeps all history). */
 export async function transferClient(
-  { db, clock }: Deps,
+  { db, clock, timeZone }: Deps,
   ctx: Ctx,
   id: string,
   input: { ownerId: string; managerId?: string | null | undefined; teamId?: string | null | undefined; reason?: string | null | undefined },
@@ -79,6 +80,7 @@ export async function transferClient(
       link: `/clients/${id}`,
     });
   });
+  await replan({ db, clock, timeZone }, [id]);
   return readClient(db, actor, id);
 }
 
@@ -110,6 +112,7 @@ export async function setGrade({ db, clock, timeZone }: Deps, ctx: Ctx, id: stri
       data: { from: before.grade, to: grade, cause: input.grade ? 'manual' : `rule:${rule}`, reason: input.reason },
     });
   });
+  await replan({ db, clock, timeZone }, [id]);
   return readClient(db, actor, id);
 }
 
@@ -144,6 +147,7 @@ export async function setStatus(
       data: { from: before.status, to: status, cause: input.status ? 'manual' : 'rule', reason: input.reason },
     });
   });
+  await replan({ db, clock, timeZone }, [id]);
   return readClient(db, actor, id);
 }
 

@@ -6,6 +6,7 @@ import type { Clock } from '../../plugins/clock.js';
 import type { Actor, Ctx } from '../../plugins/context.js';
 import { Forbidden } from '../../plugins/errors.js';
 import { newId } from '../../plugins/ids.js';
+import { completeByInteraction, reopenByInteraction } from '../care/touchpoints.service.js';
 import { visibleClientOr404 } from '../clients/clients.visibility.js';
 import { addTimelineEvent } from '../timeline/timeline.service.js';
 import { invalid } from './interactions.messages.js';
@@ -14,7 +15,7 @@ import type { InteractionsTable } from './interactions.table.js';
 import { insertNeeds } from './needs.service.js';
 import { insertTasks } from './tasks.service.js';
 
-type Deps = { db: Kysely<Database>; clock: Clock };
+type Deps = { db: Kysely<Database>; clock: Clock; config: { firmTimeZone: string } };
 type Trx = Transaction<Database>;
 
 /** I-1: an interaction may be logged up to 5 minutes ahead (clock skew), never later. */
@@ -74,7 +75,7 @@ async function refreshLastContact(trx: Trx, clientId: string) {
   await trx.updateTable('clients').set({ last_contact_at: (latest?.at as string | null | undefined) ?? null }).where('id', '=', clientId).execute();
 }
 
-export async function createInteraction({ db, clock }: Deps, ctx: Ctx, input: InteractionCreate): Promise<Interaction> {
+export async function createInteraction({ db, clock, config }: Deps, ctx: Ctx, input: InteractionCreate): Promise<Interaction> {
   const actor = actorOf(ctx);
   const id = await db.transaction().execute(async (trx) => {
     const client = await visibleClientOr404(trx, actor, input.clientId);
@@ -109,6 +110,7 @@ export async function createInteraction({ db, clock }: Deps, ctx: Ctx, input: In
     });
     await insertTasks(trx, clock, ctx, { clientId: client.id, clientName: client.name, interactionId: row.id }, input.followUps ?? []);
     await insertNeeds(trx, clock, ctx, client.id, input.needs ?? [], { source: 'interaction', sourceId: row.id });
+    await completeByInteraction(trx, { clock, timeZone: config.firmTimeZone }, { id: row.id, clientId: client.id, kind: row.kind, occurredAt: row.occurred_at }, input.touchpointId);
     await refreshLastContact(trx, client.id);
     return row.id;
   });
@@ -166,6 +168,7 @@ export async function deleteInteraction({ db, clock }: Deps, ctx: Ctx, id: strin
     if (!mayChange(actor, before)) throw new Forbidden();
     const people = await peopleOf(trx, id);
     await trx.updateTable('tasks').set({ interaction_id: null }).where('interaction_id', '=', id).execute();
+    await reopenByInteraction(trx, clock, id);
     await trx.deleteFrom('interactions').where('id', '=', id).execute();
     await recordAudit(trx, ctx, clock, { action: 'delete', entity: 'interaction', entityId: id, before: { ...before, ...people } });
     await addTimelineEvent(trx, clock, {

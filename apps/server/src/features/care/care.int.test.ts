@@ -1,0 +1,208 @@
+import type { ClientStatus, Grade, Programme, Tier, Touchpoint, TouchpointGenerateResult } from '@retainer/shared';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, expectError, type TestApp } from '../../test/harness.js';
+import { clientFirm, get, send } from '../clients/clients-fixture.js';
+import { signInAgain } from '../matters/matters-fixture.js';
+
+let t: TestApp;
+let f: Awaited<ReturnType<typeof clientFirm>>;
+beforeEach(async () => {
+  // 2027-01-04 10:00 in Shanghai, a Monday
+  t = await createTestApp({ now: '2027-01-04T02:00:00.000Z' });
+  f = await clientFirm(t);
+});
+afterEach(async () => {
+  await t.close();
+});
+
+type Who = { headers: Record<string, string> };
+type Page = { items: Touchpoint[]; total: number; nextCursor: string | null };
+
+/** Classification is another feature's: the client's grade, tier and status are set directly. */
+async function classify(id: string, grade: Grade, status: ClientStatus = 'active', tier: Tier | null = 'basic') {
+  await t.db.updateTable('clients').set({ grade, status, tier }).where('id', '=', id).execute();
+}
+async function generate(year = 2027, who: Who = f.admin) {
+  const res = await send(t, 'POST', '/api/v1/touchpoints/generate', who, { year });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as TouchpointGenerateResult;
+}
+async function touchpoints(query: string, who: Who = f.partner) {
+  const res = await get(t, `/api/v1/touchpoints?limit=200&${query}`, who);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as Page;
+}
+
+describe('programmes (P-1..P-3)', () => {
+  it('ships the 41234 defaults for A, B and C, with the deep visit for strategic and core tiers', async () => {
+    const res = await get(t, '/api/v1/programmes', f.lawyerA);
+    expect(res.statusCode, res.body).toBe(200);
+    const [a, b, c] = (res.json() as { items: Programme[] }).items;
+    const perYear = (p: Programme) => Object.fromEntries(p.rules.map((r) => [r.kind, r.perYear]));
+    expect(perYear(a!)).toEqual({ contact: 12, visit: 6, annual_report: 1, festival_invitation: 1, return_visit: 2, care: 3, newsletter: 4, deep_visit: 4 });
+    expect(perYear(b!)).toEqual({ contact: 6, visit: 4, annual_report: 1, festival_invitation: 1, return_visit: 2, care: 3, newsletter: 4, deep_visit: 4 });
+    expect(perYear(c!)).toEqual({ contact: 4, return_visit: 1, care: 2, newsletter: 4, deep_visit: 4 });
+    expect(a!.rules.find((r) => r.kind === 'deep_visit')).toMatchObject({ tiers: ['strategic', 'core'], role: 'client_manager' });
+    expect(a!.rules.find((r) => r.kind === 'return_visit')).toMatchObject({ role: 'secretary' });
+  });
+
+  it('refuses a zero, negative or year-splitting cadence with the field, and lets only admins edit', async () => {
+    const { rules } = (await get(t, '/api/v1/programmes/C', f.admin)).json() as Programme;
+    const body = (perYear: number, kind = 'contact') => ({
+      rules: rules.map((r) => ({ id: r.id, tiers: r.tiers, kind: r.kind, perYear: r.kind === kind ? perYear : r.perYear, role: r.role, channel: r.channel, guidance: r.guidance, leadDays: r.leadDays, statuses: r.statuses })),
+    });
+    for (const bad of [0, -1, 5]) {
+      const res = await t.app.inject({ method: 'PUT', url: '/api/v1/programmes/C', headers: f.admin.headers, payload: body(bad) });
+      expectError(res, 400, 'validation_failed');
+      expect(JSON.stringify(res.json())).toContain('rules.0.perYear');
+    }
+    expectError(await t.app.inject({ method: 'PUT', url: '/api/v1/programmes/C', headers: f.admin.headers, payload: body(0, 'care') }), 400, 'validation_failed');
+    expectError(await t.app.inject({ method: 'PUT', url: '/api/v1/programmes/C', headers: f.partner.headers, payload: body(6) }), 403, 'forbidden');
+
+    const ok = await t.app.inject({ method: 'PUT', url: '/api/v1/programmes/C', headers: f.admin.headers, payload: body(6) });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const after = ok.json() as Programme;
+    expect(after.rules.find((r) => r.kind === 'contact')).toMatchObject({ perYear: 6, id: rules.find((r) => r.kind === 'contact')!.id });
+  });
+});
+
+describe('generation (P-4, P-5)', () => {
+  it("plans a grade A client's year once, each touchpoint with the role's holder", async () => {
+    await classify(f.client.id, 'A');
+    const first = await generate();
+    // A, basic tier: 12 + 6 + 1 + 1 + 2 + 3 + 4
+    expect(first.created).toBe(29);
+    const again = await generate();
+    expect(again).toMatchObject({ created: 0, moved: 0, cancelled: 0, reopened: 0 });
+
+    const all = await touchpoints(`clientId=${f.client.id}`);
+    expect(all.total).toBe(29);
+    const byKind = (k: string) => all.items.filter((x) => x.kind === k);
+    expect(byKind('contact').map((x) => x.periodKey)).toEqual(Array.from({ length: 12 }, (_, i) => `2027-${String(i + 1).padStart(2, '0')}`));
+    expect(byKind('contact').every((x) => x.assigneeId === f.lawyerA.user.id && x.dueOn >= x.windowStart && x.dueOn <= x.windowEnd)).toBe(true);
+    expect(byKind('festival_invitation')[0]!.assigneeId).toBe(f.manager.user.id);
+    expect(byKind('newsletter').every((x) => x.assigneeId === f.assistantA.user.id)).toBe(true);
+    expect(byKind('return_visit').every((x) => x.assigneeId === f.secretary.user.id)).toBe(true);
+    expect(byKind('annual_report')[0]).toMatchObject({ dueOn: '2027-12-31', windowStart: '2027-01-01' });
+  });
+
+  it('puts care touches before the Spring Festival, Mid-Autumn and a converted lunar birthday', async () => {
+    const person = await f.create(f.lawyerA, {
+      kind: 'individual',
+      name: '王建国',
+      // lunar 八月三十: 2027's eighth month has 29 days, so it falls on 八月廿九 (lunar.ts rule)
+      birthday: { calendar: 'lunar', month: 8, day: 30, leapMonth: false, year: 1968 },
+    });
+    await classify(person.id, 'A');
+    await generate();
+    const care = (await touchpoints(`clientId=${person.id}&kind=care`)).items;
+    // Spring Festival 2027: 6 Feb; Mid-Autumn: 15 Sep; lunar 8-29: 29 Sep. ICU's Chinese calendar (Intl, a
+    // second source) agrees on the 8th month's 29 days and Mid-Autumn, but puts New Year's Day on 7 Feb:
+    // that new moon falls close to midnight Beijing time, and the published calendars say 6 Feb.
+    expect(care.map((x) => [x.occasion, x.occasionOn, x.dueOn])).toEqual([
+      ['spring_festival', '2027-02-06', '2027-02-03'],
+      ['mid_autumn', '2027-09-15', '2027-09-12'],
+      ['birthday', '2027-09-29', '2027-09-26'],
+    ]);
+  });
+
+  it('re-plans future touchpoints on a grade change and moves open ones on a transfer; the past stays', async () => {
+    await classify(f.client.id, 'A');
+    await generate();
+    t.clock.set('2027-03-10T02:00:00.000Z');
+    for (const who of [f.partner, f.lawyerA]) await signInAgain(t, who);
+    // January's contact was done; February's was missed
+    const jan = (await touchpoints(`clientId=${f.client.id}&kind=contact`)).items[0]!;
+    await t.db.updateTable('touchpoints').set({ status: 'done', done_at: `${jan.dueOn}T02:00:00.000Z` }).where('id', '=', jan.id).execute();
+
+    const res = await send(t, 'POST', `/api/v1/clients/${f.client.id}/grade`, f.partner, { grade: 'C', reason: '业务量下降' });
+    expect(res.statusCode, res.body).toBe(200);
+    const open = (await touchpoints(`clientId=${f.client.id}&status=open`)).items;
+    // no bi-monthly visits or festival invitation for C from today on; quarterly contacts instead of monthly
+    expect(open.filter((x) => x.dueOn >= '2027-03-10' && (x.kind === 'visit' || x.kind === 'festival_invitation'))).toEqual([]);
+    expect(open.filter((x) => x.kind === 'contact' && x.dueOn >= '2027-03-10').map((x) => x.periodKey)).toEqual(['2027-Q2', '2027-Q3', '2027-Q4']);
+    const history = (await touchpoints(`clientId=${f.client.id}&kind=contact`)).items;
+    expect(history.find((x) => x.id === jan.id)).toMatchObject({ status: 'done', onTime: true });
+    const overdueFeb = history.find((x) => x.periodKey === '2027-02')!;
+    expect(overdueFeb).toMatchObject({ status: 'open', overdue: true });
+
+    const moved = await send(t, 'POST', `/api/v1/clients/${f.client.id}/transfer`, f.partner, { ownerId: f.lawyerA2.user.id, reason: '团队调整' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const after = (await touchpoints(`clientId=${f.client.id}&kind=contact&status=open`)).items;
+    expect(after.length).toBeGreaterThan(0);
+    // the overdue one moves with the client too
+    expect(after.every((x) => x.assigneeId === f.lawyerA2.user.id)).toBe(true);
+  });
+
+  it('plans nothing for a lost client and cancels what it had not yet done', async () => {
+    await classify(f.client.id, 'B');
+    await generate();
+    expect((await touchpoints(`clientId=${f.client.id}&status=open`)).total).toBeGreaterThan(0);
+    await send(t, 'POST', `/api/v1/clients/${f.client.id}/status`, f.partner, { status: 'lost', reason: '客户已转投其他律所' });
+    expect((await touchpoints(`clientId=${f.client.id}&status=open`)).total).toBe(0);
+    expect((await touchpoints(`clientId=${f.client.id}&status=cancelled`)).total).toBeGreaterThan(0);
+  });
+
+  it('lets only admins and partners generate', async () => {
+    expectError(await send(t, 'POST', '/api/v1/touchpoints/generate', f.lawyerA, { year: 2027 }), 403, 'forbidden');
+    expectError(await send(t, 'POST', '/api/v1/touchpoints/generate', f.admin, { year: 1999 }), 400, 'validation_failed');
+    expect((await generate(2027, f.partner)).year).toBe(2027);
+  });
+});
+
+describe('completion and skipping (P-6)', () => {
+  it('an interaction of a matching kind completes the open touchpoint whose window holds its day', async () => {
+    await classify(f.client.id, 'A');
+    await generate();
+    const res = await send(t, 'POST', '/api/v1/interactions', f.lawyerA, { clientId: f.client.id, kind: 'visit', occurredAt: '2027-01-04T01:00:00.000Z', summary: '上门拜访，了解新项目' });
+    expect(res.statusCode, res.body).toBe(201);
+    const done = (await touchpoints(`clientId=${f.client.id}&status=done`)).items;
+    // a visit counts for January's contact and the first bi-monthly visit
+    expect(done.map((x) => x.periodKey).sort()).toEqual(['2027-01', '2027-B1']);
+    expect(done.every((x) => x.interactionId === (res.json() as { id: string }).id)).toBe(true);
+
+    // removing the interaction opens them again
+    const del = await send(t, 'DELETE', `/api/v1/interactions/${(res.json() as { id: string }).id}`, f.lawyerA);
+    expect(del.statusCode, del.body).toBe(204);
+    expect((await touchpoints(`clientId=${f.client.id}&status=done`)).total).toBe(0);
+  });
+
+  it('logging from a touchpoint completes that one; a second log from it is a conflict', async () => {
+    await classify(f.client.id, 'A');
+    await generate();
+    const report = (await touchpoints(`clientId=${f.client.id}&kind=annual_report`)).items[0]!;
+    const body = { clientId: f.client.id, kind: 'report', occurredAt: '2027-01-04T01:30:00.000Z', summary: '提交2026年度法律服务报告', touchpointId: report.id };
+    expect((await send(t, 'POST', '/api/v1/interactions', f.lawyerA, body)).statusCode).toBe(201);
+    const read = (await get(t, `/api/v1/touchpoints/${report.id}`, f.lawyerA)).json() as Touchpoint;
+    expect(read).toMatchObject({ status: 'done', onTime: true });
+    expectError(await send(t, 'POST', '/api/v1/interactions', f.lawyerA, body), 409, 'conflict');
+  });
+
+  it('skips with a reason by the assignee; others who cannot see the client get 404', async () => {
+    await classify(f.client.id, 'A');
+    await generate();
+    const first = (await touchpoints(`clientId=${f.client.id}&kind=contact`, f.lawyerA)).items[0]!;
+    expectError(await send(t, 'POST', `/api/v1/touchpoints/${first.id}/skip`, f.lawyerA, { reason: '' }), 400, 'validation_failed');
+    expectError(await send(t, 'POST', `/api/v1/touchpoints/${first.id}/skip`, f.lawyerB, { reason: '客户出差' }), 404, 'not_found');
+    expectError(await get(t, `/api/v1/touchpoints/${first.id}`, f.lawyerB), 404, 'not_found');
+    expect((await touchpoints('kind=contact', f.lawyerB)).total).toBe(0);
+
+    const res = await send(t, 'POST', `/api/v1/touchpoints/${first.id}/skip`, f.lawyerA, { reason: '客户出国，一月无法联系' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'skipped', skipReason: '客户出国，一月无法联系' });
+    expectError(await send(t, 'POST', `/api/v1/touchpoints/${first.id}/skip`, f.lawyerA, { reason: '再次' }), 409, 'conflict');
+  });
+
+  it("lists the caller's own touchpoints by due date with a cursor", async () => {
+    await classify(f.client.id, 'A');
+    await generate();
+    const firstPage = (await get(t, '/api/v1/touchpoints?assignee=me&limit=5', f.lawyerA)).json() as Page;
+    expect(firstPage.items).toHaveLength(5);
+    expect(firstPage.nextCursor).not.toBeNull();
+    const second = (await get(t, `/api/v1/touchpoints?assignee=me&limit=5&cursor=${encodeURIComponent(firstPage.nextCursor!)}`, f.lawyerA)).json() as Page;
+    const days = [...firstPage.items, ...second.items].map((x) => x.dueOn);
+    expect(days).toEqual([...days].sort());
+    expect(new Set([...firstPage.items, ...second.items].map((x) => x.id)).size).toBe(10);
+    expect(firstPage.items.every((x) => x.assigneeId === f.lawyerA.user.id)).toBe(true);
+  });
+});
