@@ -95,6 +95,8 @@ export const settingsSchema = z.object({
   /** days an export's file is kept before housekeeping deletes it */
   exportRetentionDays: z.number().int().min(1).max(90),
   viewAlertDistinctClients: z.number().int().min(1),
+  /** P-6: days a touchpoint stays overdue before its client's owner (or the team's partner) is told */
+  touchpointEscalationDays: z.number().int().min(1).max(60),
   ...classificationSettingsShape,
 });
 export type Settings = z.infer<typeof settingsSchema>;
@@ -105,5 +107,6 @@ export const DEFAULT_SETTINGS: Settings = {
   exportApprovalRows: 500,
   exportRetentionDays: 7,
   viewAlertDistinctClients: 50,
+  touchpointEscalationDays: 7,
   ...DEFAULT_CLASSIFICATION_SETTINGS,
 };

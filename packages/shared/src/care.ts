@@ -162,3 +162,73 @@ export type TouchpointGenerateResult = z.infer<typeof touchpointGenerateResultSc
 export const touchpointSkipSchema = z.strictObject({ reason: text(500) });
 
 export const touchpointIdParamsSchema = z.strictObject({ id: idSchema });
+
+// P-7: compliance = touchpoints done on time ÷ touchpoints due in the period (up to today).
+export const COMPLIANCE_GROUPS = ['firm', 'team', 'assignee', 'client'] as const;
+export type ComplianceGroup = (typeof COMPLIANCE_GROUPS)[number];
+
+export const complianceQuerySchema = z.strictObject({
+  from: daySchema,
+  to: daySchema,
+  groupBy: z.enum(COMPLIANCE_GROUPS).default('assignee'),
+  kind: z.enum(TOUCHPOINT_KINDS).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type ComplianceQuery = z.infer<typeof complianceQuerySchema>;
+
+export const complianceRowSchema = z.object({
+  /** the team, person or client id; null for the firm (and touchpoints without a team) */
+  id: z.string().nullable(),
+  name: z.string().nullable(),
+  /** due in the period, skipped and cancelled ones left out */
+  due: z.number().int(),
+  onTime: z.number().int(),
+  late: z.number().int(),
+  /** still open, past their due date */
+  missed: z.number().int(),
+  skipped: z.number().int(),
+  /** onTime ÷ due, null when nothing was due */
+  rate: z.number().nullable(),
+});
+export type ComplianceRow = z.infer<typeof complianceRowSchema>;
+
+export const complianceSchema = z.object({
+  from: z.string(),
+  /** the end actually counted: the period's end or today, whichever is earlier */
+  to: z.string(),
+  groupBy: z.enum(COMPLIANCE_GROUPS),
+  total: complianceRowSchema,
+  rows: z.array(complianceRowSchema),
+});
+export type Compliance = z.infer<typeof complianceSchema>;
+
+// P-8: My day.
+export const myDaySchema = z.object({
+  today: z.string(),
+  overdue: z.array(touchpointSchema),
+  overdueTotal: z.number().int(),
+  /** due today, and those whose lead time has begun */
+  upcoming: z.array(touchpointSchema),
+  upcomingTotal: z.number().int(),
+  /** care dates in the next 14 days of the caller's clients */
+  careDates: z.array(touchpointSchema),
+  briefs: z.array(
+    z.object({ obligationId: z.string(), matterId: z.string(), matterTitle: z.string(), clientId: z.string(), clientName: z.string(), dueAt: z.string(), overdue: z.boolean() }),
+  ),
+  personnelChanges: z.array(
+    z.object({
+      id: z.string(),
+      clientId: z.string(),
+      clientName: z.string(),
+      contactName: z.string().nullable(),
+      field: z.string(),
+      oldValue: z.string().nullable(),
+      newValue: z.string().nullable(),
+      changedAt: z.string(),
+    }),
+  ),
+  cadence: z.array(z.object({ clientId: z.string(), clientName: z.string(), role: z.string(), count: z.number().int(), target: z.number().int() })),
+  /** the cadence month's phase: shortfalls are flagged from 5 days before month end (I-2) */
+  cadenceFlagFrom: z.string(),
+});
+export type MyDay = z.infer<typeof myDaySchema>;

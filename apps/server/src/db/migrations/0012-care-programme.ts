@@ -44,6 +44,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('assignee_id', 'text', (c) => c.references('users.id'))
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('done_at', 'text')
+    .addColumn('done_on', 'text')
     .addColumn('interaction_id', 'text', (c) => c.references('interactions.id').onDelete('set null'))
     .addColumn('skip_reason', 'text')
     .addColumn('skipped_by', 'text', (c) => c.references('users.id'))

@@ -267,6 +267,7 @@ function row(clientId: string, p: Planned, assignee: string, now: string): Touch
     assignee_id: assignee,
     status: 'open',
     done_at: null,
+    done_on: null,
     interaction_id: null,
     skip_reason: null,
     skipped_by: null,

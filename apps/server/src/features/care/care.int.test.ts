@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, expectError, type TestApp } from '../../test/harness.js';
 import { clientFirm, get, send } from '../clients/clients-fixture.js';
 import { signInAgain } from '../matters/matters-fixture.js';
+import { flagOverdueTouchpoints } from './care.jobs.js';
 
 let t: TestApp;
 let f: Awaited<ReturnType<typeof clientFirm>>;
@@ -113,7 +114,7 @@ describe('generation (P-4, P-5)', () => {
     for (const who of [f.partner, f.lawyerA]) await signInAgain(t, who);
     // January's contact was done; February's was missed
     const jan = (await touchpoints(`clientId=${f.client.id}&kind=contact`)).items[0]!;
-    await t.db.updateTable('touchpoints').set({ status: 'done', done_at: `${jan.dueOn}T02:00:00.000Z` }).where('id', '=', jan.id).execute();
+    await t.db.updateTable('touchpoints').set({ status: 'done', done_at: `${jan.dueOn}T02:00:00.000Z`, done_on: jan.dueOn }).where('id', '=', jan.id).execute();
 
     const res = await send(t, 'POST', `/api/v1/clients/${f.client.id}/grade`, f.partner, { grade: 'C', reason: '业务量下降' });
     expect(res.statusCode, res.body).toBe(200);
@@ -204,5 +205,94 @@ describe('completion and skipping (P-6)', () => {
     expect(days).toEqual([...days].sort());
     expect(new Set([...firstPage.items, ...second.items].map((x) => x.id)).size).toBe(10);
     expect(firstPage.items.every((x) => x.assigneeId === f.lawyerA.user.id)).toBe(true);
+  });
+});
+
+describe('compliance (P-7) and My day (P-8)', () => {
+  it('counts done on time against due per person, team, client and firm, up to today', async () => {
+    await classify(f.client.id, 'A');
+    await generate();
+    t.clock.set('2027-04-01T02:00:00.000Z');
+    for (const who of [f.partner, f.lawyerA, f.lawyerB]) await signInAgain(t, who);
+    const contacts = (await touchpoints(`clientId=${f.client.id}&kind=contact`)).items;
+    const [jan, feb] = contacts;
+    // January on its due day, February two days late, March missed
+    await t.db.updateTable('touchpoints').set({ status: 'done', done_at: `${jan!.dueOn}T02:00:00.000Z`, done_on: jan!.dueOn }).where('id', '=', jan!.id).execute();
+    const lateDay = `2027-02-${String(Number(feb!.dueOn.slice(8)) + 2).padStart(2, '0')}`;
+    await t.db.updateTable('touchpoints').set({ status: 'done', done_at: `${lateDay}T02:00:00.000Z`, done_on: lateDay }).where('id', '=', feb!.id).execute();
+
+    const res = await get(t, '/api/v1/touchpoints/compliance?from=2027-01-01&to=2027-12-31&groupBy=assignee&kind=contact', f.partner);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as { to: string; total: { due: number; onTime: number; late: number; missed: number; rate: number }; rows: { id: string; due: number }[] };
+    expect(body.to).toBe('2027-04-01');
+    expect(body.total).toMatchObject({ due: 3, onTime: 1, late: 1, missed: 1 });
+    expect(body.total.rate).toBeCloseTo(1 / 3);
+    expect(body.rows).toEqual([expect.objectContaining({ id: f.lawyerA.user.id, due: 3 })]);
+    for (const groupBy of ['team', 'client', 'firm']) {
+      const r = await get(t, `/api/v1/touchpoints/compliance?from=2027-01-01&to=2027-03-31&groupBy=${groupBy}&kind=contact`, f.partner);
+      expect(r.statusCode, r.body).toBe(200);
+      expect((r.json() as { total: { due: number } }).total.due).toBe(3);
+    }
+    // a lawyer of another team sees none of it
+    const other = (await get(t, '/api/v1/touchpoints/compliance?from=2027-01-01&to=2027-12-31', f.lawyerB)).json() as { total: { due: number } };
+    expect(other.total.due).toBe(0);
+    expectError(await get(t, '/api/v1/touchpoints/compliance?from=2027-01-01', f.partner), 400, 'validation_failed');
+  });
+
+  it("gathers the caller's overdue and upcoming touchpoints and their clients' care dates", async () => {
+    await classify(f.client.id, 'A');
+    await generate();
+    t.clock.set('2027-02-01T02:00:00.000Z');
+    for (const who of [f.lawyerA, f.manager, f.lawyerB]) await signInAgain(t, who);
+    const res = await get(t, '/api/v1/my-day', f.lawyerA);
+    expect(res.statusCode, res.body).toBe(200);
+    const day = res.json() as { today: string; overdue: Touchpoint[]; upcoming: Touchpoint[]; overdueTotal: number };
+    expect(day.today).toBe('2027-02-01');
+    // January's contact and anything else due in January is overdue now
+    expect(day.overdue.map((x) => x.periodKey)).toContain('2027-01');
+    expect(day.overdue.every((x) => x.assigneeId === f.lawyerA.user.id && x.dueOn < '2027-02-01' && x.overdue)).toBe(true);
+    expect(day.upcoming.every((x) => x.dueOn >= '2027-02-01')).toBe(true);
+
+    // the Spring Festival (6 Feb) is a care date for the client manager within 14 days
+    const managerDay = (await get(t, '/api/v1/my-day', f.manager)).json() as { careDates: Touchpoint[] };
+    expect(managerDay.careDates.map((x) => [x.occasion, x.occasionOn])).toContainEqual(['spring_festival', '2027-02-06']);
+    // the care touch is due 3 Feb: within its 3-day lead time, it is upcoming for the manager
+    const managerUpcoming = ((await get(t, '/api/v1/my-day', f.manager)).json() as { upcoming: Touchpoint[] }).upcoming;
+    expect(managerUpcoming.some((x) => x.kind === 'care' && x.dueOn === '2027-02-03')).toBe(true);
+    // another lawyer's day holds none of it
+    const otherDay = (await get(t, '/api/v1/my-day', f.lawyerB)).json() as { overdue: Touchpoint[]; careDates: Touchpoint[] };
+    expect(otherDay.overdue).toEqual([]);
+    expect(otherDay.careDates).toEqual([]);
+  });
+});
+
+describe('overdue flags and escalation (P-6)', () => {
+  it('tells the assignee once on the first overdue day and the owner after the delay', async () => {
+    // the care touches are the client manager's; the owner (lawyer A) hears when they stay overdue
+    await classify(f.client.id, 'A');
+    await generate();
+    const deps = { db: t.db, clock: t.clock, config: t.config };
+    const notices = async (userId: string, kind: string) =>
+      (await t.db.selectFrom('notifications').selectAll().where('user_id', '=', userId).where('kind', '=', kind).execute()).map((n) => JSON.parse(n.data) as { count: number });
+
+    // only the Spring Festival care touch (due 3 Feb) falls due before the end of the year
+    const spring = (await touchpoints(`clientId=${f.client.id}&kind=care`)).items.find((x) => x.occasion === 'spring_festival')!;
+    await t.db.updateTable('touchpoints').set({ due_on: '2027-12-31' }).where('id', '<>', spring.id).execute();
+
+    t.clock.set('2027-02-04T02:00:00.000Z');
+    const first = await flagOverdueTouchpoints(deps);
+    expect(first).toEqual({ flagged: 1, escalated: 0 });
+    const managerNotices = await notices(f.manager.user.id, 'touchpoints_overdue');
+    expect(managerNotices).toHaveLength(1);
+    expect(managerNotices[0]!.count).toBe(1);
+    expect((await flagOverdueTouchpoints(deps)).flagged).toBe(0);
+    expect(await notices(f.manager.user.id, 'touchpoints_overdue')).toHaveLength(1);
+
+    // 7 days (the default delay) after the due day, the client's owner is told
+    t.clock.set('2027-02-10T02:00:00.000Z');
+    const later = await flagOverdueTouchpoints(deps);
+    expect(later).toEqual({ flagged: 0, escalated: 1 });
+    expect(await notices(f.lawyerA.user.id, 'touchpoints_escalated')).toHaveLength(1);
+    expect((await flagOverdueTouchpoints(deps)).escalated).toBe(0);
   });
 });

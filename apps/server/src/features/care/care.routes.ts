@@ -1,5 +1,8 @@
 import {
+  complianceQuerySchema,
+  complianceSchema,
   gradeParamsSchema,
+  myDaySchema,
   listResponseSchema,
   programmeSchema,
   programmeUpdateSchema,
@@ -13,6 +16,8 @@ import {
 import { z } from 'zod';
 import type { App, Deps } from '../../plugins/app-types.js';
 import { generateYear } from './care.generate.js';
+import { compliance } from './compliance.service.js';
+import { myDay } from './my-day.service.js';
 import { getProgramme, listProgrammes, replaceProgramme } from './programmes.service.js';
 import { listTouchpoints, readTouchpoint, skipTouchpoint } from './touchpoints.service.js';
 
@@ -50,6 +55,18 @@ export function careRoutes(app: App, deps: Deps) {
     '/touchpoints/generate',
     { config: { access: 'touchpoints:generate' }, schema: { tags, body: touchpointGenerateSchema, response: { 200: touchpointGenerateResultSchema } } },
     async (req) => generateYear(d, req.body.year),
+  );
+
+  app.get(
+    '/touchpoints/compliance',
+    { config: { access: 'clients:read' }, schema: { tags, querystring: complianceQuerySchema, response: { 200: complianceSchema } } },
+    async (req) => compliance(d, req.actor!, req.query),
+  );
+
+  app.get(
+    '/my-day',
+    { config: { access: 'authenticated' }, schema: { tags, response: { 200: myDaySchema } } },
+    async (req) => myDay(d, req.actor!),
   );
 
   app.get(

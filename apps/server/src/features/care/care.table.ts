@@ -39,6 +39,8 @@ export interface TouchpointsTable {
   assignee_id: string | null;
   status: TouchpointStatus;
   done_at: string | null;
+  /** the firm-local day it was done, for P-7's on-time count */
+  done_on: string | null;
   interaction_id: string | null;
   skip_reason: string | null;
   skipped_by: string | null;
@@ -53,5 +55,5 @@ export const programmeRulesColumns = columnsOf<ProgrammeRulesTable>()(
 );
 export const touchpointsColumns = columnsOf<TouchpointsTable>()(
   'id', 'client_id', 'rule_id', 'kind', 'period_key', 'occasion', 'occasion_on', 'window_start', 'window_end', 'due_on', 'role', 'channel', 'guidance',
-  'assignee_id', 'status', 'done_at', 'interaction_id', 'skip_reason', 'skipped_by', 'overdue_flagged_at', 'escalated_at', 'created_at', 'updated_at',
+  'assignee_id', 'status', 'done_at', 'done_on', 'interaction_id', 'skip_reason', 'skipped_by', 'overdue_flagged_at', 'escalated_at', 'created_at', 'updated_at',
 );

@@ -27,8 +27,7 @@ function visibleTouchpoints(db: Db, actor: Actor, reach: 'rows' | 'one' = 'rows'
     .where(visibleTo(actor, 'clients', reach) as never);
 }
 
-export function toTouchpoint(r: Row, today: string, timeZone: string): Touchpoint {
-  const doneDay = r.done_at ? firmDay(new Date(r.done_at), timeZone) : null;
+export function toTouchpoint(r: Row, today: string): Touchpoint {
   return {
     id: r.id,
     clientId: r.client_id,
@@ -48,7 +47,7 @@ export function toTouchpoint(r: Row, today: string, timeZone: string): Touchpoin
     assigneeName: r.assignee_name,
     status: r.status,
     doneAt: r.done_at,
-    onTime: r.status === 'done' && doneDay ? doneDay <= r.due_on : null,
+    onTime: r.status === 'done' && r.done_on ? r.done_on <= r.due_on : null,
     interactionId: r.interaction_id,
     skipReason: r.skip_reason,
     overdue: r.status === 'open' && r.due_on < today,
@@ -85,13 +84,13 @@ export async function listTouchpoints(deps: Deps, actor: Actor, q: TouchpointQue
     base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const { items, nextCursor } = page(rows as Row[], q.limit, (r) => [r.due_on, r.id]);
-  return { items: items.map((r) => toTouchpoint(r, today, deps.timeZone)), nextCursor, total: Number(count.n) };
+  return { items: items.map((r) => toTouchpoint(r, today)), nextCursor, total: Number(count.n) };
 }
 
 export async function readTouchpoint(deps: Deps, actor: Actor, id: string): Promise<Touchpoint> {
   const row = await visibleTouchpoints(deps.db, actor, 'one').where('touchpoints.id', '=', id).executeTakeFirst();
   if (!row) throw new NotFound();
-  return toTouchpoint(row as Row, firmDay(deps.clock.now(), deps.timeZone), deps.timeZone);
+  return toTouchpoint(row as Row, firmDay(deps.clock.now(), deps.timeZone));
 }
 
 /** Who may skip: the assignee, the client's owner, a partner or an admin. */
@@ -134,11 +133,12 @@ export async function completeByInteraction(
   touchpointId?: string,
 ): Promise<string[]> {
   const doneAt = i.occurredAt;
+  const doneOn = firmDay(new Date(i.occurredAt), deps.timeZone);
   const done: string[] = [];
   const complete = async (id: string) => {
     await trx
       .updateTable('touchpoints')
-      .set({ status: 'done', done_at: doneAt, interaction_id: i.id, updated_at: deps.clock.now().toISOString() })
+      .set({ status: 'done', done_at: doneAt, done_on: doneOn, interaction_id: i.id, updated_at: deps.clock.now().toISOString() })
       .where('id', '=', id)
       .execute();
     done.push(id);
@@ -152,7 +152,7 @@ export async function completeByInteraction(
   }
   const kinds = completedBy(i.kind);
   if (!kinds.length) return done;
-  const day = firmDay(new Date(i.occurredAt), deps.timeZone);
+  const day = doneOn;
   const open = await trx
     .selectFrom('touchpoints')
     .select(['id', 'kind'])
@@ -177,7 +177,7 @@ export async function completeByInteraction(
 export async function reopenByInteraction(trx: Transaction<Database>, clock: Clock, interactionId: string): Promise<void> {
   await trx
     .updateTable('touchpoints')
-    .set({ status: 'open', done_at: null, interaction_id: null, updated_at: clock.now().toISOString() })
+    .set({ status: 'open', done_at: null, done_on: null, interaction_id: null, updated_at: clock.now().toISOString() })
     .where('interaction_id', '=', interactionId)
     .where('status', '=', 'done')
     .execute();

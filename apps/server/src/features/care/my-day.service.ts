@@ -1,0 +1,116 @@
+import type { MyDay } from '@retainer/shared';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { firmDay, startOfFirmDay, type Clock } from '../../plugins/clock.js';
+import type { Actor } from '../../plugins/context.js';
+import { visibleTo } from '../clients/clients.visibility.js';
+import { computeCadence } from '../interactions/cadence.service.js';
+import { addDays } from './care.plan.js';
+import { toTouchpoint } from './touchpoints.service.js';
+
+type Deps = { db: Kysely<Database>; clock: Clock; timeZone: string };
+
+/** Items per section; each section says how many there are in all. */
+const SECTION = 50;
+const CARE_DAYS = 14;
+const PERSONNEL_DAYS = 14;
+const BRIEF_DAYS_AHEAD = 3;
+
+function touchpoints(db: Kysely<Database>, actor: Actor) {
+  return db
+    .selectFrom('touchpoints')
+    .innerJoin('clients', 'clients.id', 'touchpoints.client_id')
+    .leftJoin('users as assignee', 'assignee.id', 'touchpoints.assignee_id')
+    .where(visibleTo(actor) as never);
+}
+
+/**
+ * P-8: the caller's day — overdue touchpoints, those due today or within their lead time, care
+ * dates of their clients in the next 14 days, weekly briefs due, personnel changes at their
+ * clients, and this month's cadence shortfalls.
+ */
+export async function myDay(deps: Deps, actor: Actor): Promise<MyDay> {
+  const { db } = deps;
+  const today = firmDay(deps.clock.now(), deps.timeZone);
+  const mine = touchpoints(db, actor).where('touchpoints.assignee_id', '=', actor.id).where('touchpoints.status', '=', 'open');
+  const rows = (q: typeof mine) =>
+    q.selectAll('touchpoints').select(['clients.name as client_name', 'assignee.name as assignee_name']).orderBy('touchpoints.due_on').orderBy('touchpoints.id').limit(SECTION);
+  const count = async (q: typeof mine) => Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+  const overdueQ = mine.where('touchpoints.due_on', '<', today);
+  // due today or within its rule's lead time (at most 60 days)
+  const upcomingQ = mine
+    .innerJoin('programme_rules as r', 'r.id', 'touchpoints.rule_id')
+    .selectAll('touchpoints')
+    .select(['clients.name as client_name', 'assignee.name as assignee_name', 'r.lead_days'])
+    .where('touchpoints.due_on', '>=', today)
+    .where('touchpoints.due_on', '<=', addDays(today, 60))
+    .orderBy('touchpoints.due_on')
+    .orderBy('touchpoints.id')
+    .limit(1000);
+  const careQ = touchpoints(db, actor)
+    .where('touchpoints.kind', '=', 'care')
+    .where('touchpoints.status', 'in', ['open', 'done'])
+    .where('touchpoints.occasion_on', '>=', today)
+    .where('touchpoints.occasion_on', '<=', addDays(today, CARE_DAYS))
+    .where((eb) => eb.or([eb('clients.owner_id', '=', actor.id), eb('clients.manager_id', '=', actor.id), eb('touchpoints.assignee_id', '=', actor.id)]));
+
+  const [overdue, overdueTotal, upcomingRows, care, briefs, personnel, cadence] = await Promise.all([
+    rows(overdueQ).execute(),
+    count(overdueQ),
+    upcomingQ.execute(),
+    careQ
+      .selectAll('touchpoints')
+      .select(['clients.name as client_name', 'assignee.name as assignee_name'])
+      .orderBy('touchpoints.occasion_on')
+      .limit(SECTION)
+      .execute(),
+    actor.role === 'secretary'
+      ? Promise.resolve([])
+      : db
+          .selectFrom('service_obligations as o')
+          .innerJoin('matters as m', 'm.id', 'o.matter_id')
+          .innerJoin('clients', 'clients.id', 'm.client_id')
+          .select(['o.id', 'o.due_at', 'm.id as matter_id', 'm.title', 'clients.id as client_id', 'clients.name as client_name'])
+          .where('o.kind', '=', 'weekly_brief')
+          .where('o.status', '=', 'open')
+          .where('m.lead_lawyer_id', '=', actor.id)
+          .where('o.due_at', '<', startOfFirmDay(addDays(today, BRIEF_DAYS_AHEAD + 1), deps.timeZone).toISOString())
+          .where(visibleTo(actor) as never)
+          .orderBy('o.due_at')
+          .limit(SECTION)
+          .execute(),
+    db
+      .selectFrom('personnel_changes as p')
+      .innerJoin('clients', 'clients.id', 'p.client_id')
+      .leftJoin('contacts as k', 'k.id', 'p.contact_id')
+      .select(['p.id', 'p.client_id', 'clients.name as client_name', 'k.name as contact_name', 'p.field', 'p.old_value', 'p.new_value', 'p.changed_at'])
+      .where((eb) => eb.or([eb('clients.owner_id', '=', actor.id), eb('clients.manager_id', '=', actor.id)]))
+      .where('p.changed_at', '>=', startOfFirmDay(addDays(today, -PERSONNEL_DAYS), deps.timeZone).toISOString())
+      .where(visibleTo(actor) as never)
+      .orderBy('p.changed_at', 'desc')
+      .limit(SECTION)
+      .execute(),
+    actor.role === 'lawyer' || actor.role === 'client_manager' || actor.role === 'partner'
+      ? computeCadence(deps, actor, { userId: actor.id })
+      : Promise.resolve(null),
+  ]);
+  const upcoming = upcomingRows.filter((r) => addDays(today, Number(r.lead_days)) >= r.due_on);
+  const now = deps.clock.now().toISOString();
+  return {
+    today,
+    overdue: overdue.map((r) => toTouchpoint(r, today)),
+    overdueTotal,
+    upcoming: upcoming.slice(0, SECTION).map((r) => toTouchpoint(r, today)),
+    upcomingTotal: upcoming.length,
+    careDates: care.map((r) => toTouchpoint(r, today)),
+    briefs: briefs.map((b) => ({ obligationId: b.id, matterId: b.matter_id, matterTitle: b.title, clientId: b.client_id, clientName: b.client_name, dueAt: b.due_at, overdue: b.due_at < now })),
+    personnelChanges: personnel.map((p) => ({
+      id: p.id, clientId: p.client_id, clientName: p.client_name, contactName: p.contact_name, field: p.field, oldValue: p.old_value, newValue: p.new_value, changedAt: p.changed_at,
+    })),
+    cadence: (cadence?.clients ?? []).flatMap((c) =>
+      c.people.filter((p) => p.userId === actor.id && p.shortfall > 0).map((p) => ({ clientId: c.clientId, clientName: c.clientName, role: p.role, count: p.count, target: p.target })),
+    ),
+    cadenceFlagFrom: cadence?.flagFrom ?? today,
+  };
+}
