@@ -3,7 +3,8 @@ import type { Scale } from '../apps/server/src/demo/firm.js';
 import type { RecomputeResult } from './recompute.js';
 import type { BusyClients } from './timeline.js';
 
-export type TargetDb = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; schema: string };
+/** `reuse`: a database the CLI already seeded at this scale (BENCH_SQLITE_FILE): not seeded again. */
+export type TargetDb = { dialect: 'sqlite'; file: string; reuse?: boolean } | { dialect: 'postgres'; url: string; schema: string };
 
 export type ToTarget =
   | { type: 'init'; db: TargetDb; scale: Scale; password: string }

@@ -349,6 +349,8 @@ async function benchDatabase(label: string, db: TargetDb): Promise<DatabaseResul
 }
 
 async function benchSqlite(): Promise<DatabaseResult> {
+  const reuse = process.env.BENCH_SQLITE_FILE;
+  if (reuse) return benchDatabase('SQLite', { dialect: 'sqlite', file: path.resolve(reuse), reuse: true });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retainer-bench-'));
   const removeDir = () => fs.rmSync(dir, { recursive: true, force: true });
   cleanups.add(removeDir);

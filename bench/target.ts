@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { buildApp } from '../apps/server/src/app.js';
 import { migrateToLatest } from '../apps/server/src/db/migrate.js';
 import { seedDemo } from '../apps/server/src/demo/seed.js';
+import { hashPassword } from '../apps/server/src/features/auth/passwords.js';
 import { readConfig } from '../apps/server/src/plugins/config.js';
 import { openDatabase, type DbHandle } from '../apps/server/src/plugins/db.js';
 import {
@@ -52,7 +53,7 @@ async function init(msg: Extract<ToTarget, { type: 'init' }>): Promise<void> {
       ? openDatabase({ dialect: 'sqlite', file: db.file })
       : openDatabase({ dialect: 'postgres', url: db.url, schema: db.schema, poolSize: POOL_SIZE });
   await migrateToLatest(handle.db);
-  const seeded = await seedDemo(handle.db, msg.scale, msg.password);
+  const seeded = db.dialect === 'sqlite' && db.reuse ? await reuseSeeded(handle.db, msg.scale, msg.password) : await seedDemo(handle.db, msg.scale, msg.password);
   let dbVersion: string;
   if (db.dialect === 'postgres') {
     // VACUUM as well as ANALYZE (seedDemo analyzes): the visibility map allows index-only scans.
@@ -120,6 +121,22 @@ async function init(msg: Extract<ToTarget, { type: 'init' }>): Promise<void> {
     setupMs: Math.round(performance.now() - started),
     dbVersion,
   });
+}
+
+/**
+ * BENCH_SQLITE_FILE: a database `npm run cli -- seed --scale <scale>` filled (a large seed takes
+ * half an hour); the demo accounts get the bench password, nothing else is touched before the run.
+ */
+async function reuseSeeded(db: DbHandle['db'], scale: string, password: string) {
+  const stored = await db.selectFrom('meta').select('value').where('key', '=', 'demo_scale').executeTakeFirst();
+  if (stored?.value !== scale) throw new Error(`BENCH_SQLITE_FILE holds demo scale ${stored?.value ?? 'none'}, not ${scale}`);
+  await db.updateTable('users').set({ password_hash: await hashPassword(password) }).where('email', 'like', '%@retainer.test').execute();
+  const count = async (table: 'teams' | 'users' | 'clients' | 'contacts' | 'client_search' | 'matters' | 'interactions' | 'timeline_events') =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return {
+    teams: await count('teams'), users: await count('users'), clients: await count('clients'), contacts: await count('contacts'), grams: await count('client_search'),
+    matters: await count('matters'), interactions: await count('interactions'), timeline: await count('timeline_events'),
+  };
 }
 
 function close(): Promise<void> {
