@@ -28,6 +28,10 @@ export function notificationText(t: TFunction, n: Notification): string {
       return d.approved === true
         ? t('notifications.kinds.export_approved', { approverName: str(d.approverName) })
         : t('notifications.kinds.export_rejected', { approverName: str(d.approverName) });
+    case 'touchpoints_overdue':
+      return t('notifications.kinds.touchpoints_overdue', { count: Number(d.count) || 0 });
+    case 'touchpoints_escalated':
+      return t('notifications.kinds.touchpoints_escalated', { count: Number(d.count) || 0, days: str(d.days) });
     case 'client_transferred':
       return t('notifications.kinds.client_transferred', { clientName: str(d.clientName) });
     default:

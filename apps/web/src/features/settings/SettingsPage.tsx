@@ -14,6 +14,7 @@ interface SettingsValues {
   exportApprovalRows: number;
   exportRetentionDays: number;
   viewAlertDistinctClients: number;
+  touchpointEscalationDays: number;
 }
 
 const toValues = (s: Settings): SettingsValues => ({
@@ -22,6 +23,7 @@ const toValues = (s: Settings): SettingsValues => ({
   exportApprovalRows: s.exportApprovalRows,
   exportRetentionDays: s.exportRetentionDays,
   viewAlertDistinctClients: s.viewAlertDistinctClients,
+  touchpointEscalationDays: s.touchpointEscalationDays,
 });
 
 /** K-1 grade thresholds (元/小时, stored in fen), X-3 export approval, X-4 leak alert. */
@@ -60,6 +62,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
         exportApprovalRows: v.exportApprovalRows,
         exportRetentionDays: v.exportRetentionDays,
         viewAlertDistinctClients: v.viewAlertDistinctClients,
+        touchpointEscalationDays: v.touchpointEscalationDays,
       }),
     onSuccess: (saved) => {
       client.setQueryData(settingsKeys.all, saved);
@@ -68,7 +71,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
       message.success(t('firmSettings.saved'));
     },
     onError: (err) =>
-      applyServerErrors(err, form, ['exportApprovalRows', 'exportRetentionDays', 'viewAlertDistinctClients'], (text) => message.error(text)),
+      applyServerErrors(err, form, ['exportApprovalRows', 'exportRetentionDays', 'viewAlertDistinctClients', 'touchpointEscalationDays'], (text) => message.error(text)),
   });
   const required = (label: string) => ({ required: true, message: t('validation.required', { label }) });
 
@@ -136,6 +139,16 @@ function SettingsForm({ settings }: { settings: Settings }) {
             rules={[required(t('firmSettings.viewAlert'))]}
           >
             <InputNumber<number> min={1} precision={0} style={{ width: 240 }} suffix={t('firmSettings.clientsSuffix')} data-testid="settings-view-alert" />
+          </Form.Item>
+        </Card>
+        <Card variant="borderless" title={t('firmSettings.careSection')}>
+          <Form.Item
+            name="touchpointEscalationDays"
+            label={t('firmSettings.escalation')}
+            extra={t('firmSettings.escalationHint')}
+            rules={[required(t('firmSettings.escalation'))]}
+          >
+            <InputNumber<number> min={1} max={60} precision={0} style={{ width: 240 }} suffix={t('firmSettings.daysSuffix')} data-testid="settings-escalation-days" />
           </Form.Item>
         </Card>
         <Flex justify="flex-end">
