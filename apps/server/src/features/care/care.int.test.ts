@@ -144,6 +144,13 @@ describe('generation (P-4, P-5)', () => {
     expect((await touchpoints(`clientId=${f.client.id}&status=cancelled`)).total).toBeGreaterThan(0);
   });
 
+  it('two generators at once create each touchpoint once', async () => {
+    await classify(f.client.id, 'A');
+    const [a, b] = await Promise.all([generate(), generate()]);
+    expect(a.created + b.created).toBe(29);
+    expect((await touchpoints(`clientId=${f.client.id}`)).total).toBe(29);
+  });
+
   it('lets only admins and partners generate', async () => {
     expectError(await send(t, 'POST', '/api/v1/touchpoints/generate', f.lawyerA, { year: 2027 }), 403, 'forbidden');
     expectError(await send(t, 'POST', '/api/v1/touchpoints/generate', f.admin, { year: 1999 }), 400, 'validation_failed');
