@@ -10,6 +10,7 @@ import { accessLogRoutes } from './features/access-log/access-log.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { calendarRoutes } from './features/calendar/calendar.routes.js';
+import { calendarFeedRoutes } from './features/calendar-feed/calendar-feed.routes.js';
 import { careRoutes } from './features/care/care.routes.js';
 import { classificationRoutes } from './features/classification/classification.routes.js';
 import { workingDaysRoutes } from './features/calendar/working-days.routes.js';
@@ -23,6 +24,7 @@ import { interactionsRoutes } from './features/interactions/interactions.routes.
 import { matterProcessRoutes } from './features/matters/checklists.routes.js';
 import { mattersRoutes } from './features/matters/matters.routes.js';
 import { standardsRoutes } from './features/matters/standards.routes.js';
+import { remindersRoutes } from './features/reminders/reminders.routes.js';
 import { relationshipsRoutes } from './features/relationships/relationships.routes.js';
 import { savedViewsRoutes } from './features/saved-views/saved-views.routes.js';
 import { notificationsRoutes } from './features/notifications/notifications.routes.js';
@@ -91,10 +93,12 @@ export async function buildApp(options: BuildOptions) {
       accessLogRoutes(v1, deps);
       settingsRoutes(v1, deps);
       notificationsRoutes(v1, deps);
+      remindersRoutes(v1, deps);
       clientsRoutes(v1, deps);
       contactsRoutes(v1, deps);
       importantDatesRoutes(v1, deps);
       calendarRoutes(v1, deps);
+      calendarFeedRoutes(v1, deps);
       workingDaysRoutes(v1, deps);
       relationshipsRoutes(v1, deps);
       savedViewsRoutes(v1, deps);

@@ -79,6 +79,22 @@ describe('N-3 command line', () => {
     // seven CLI processes, one seeding the small firm with its history: past the default 30 s on a busy machine
   }, 90_000);
 
+  it('runs the scheduler once: every due job, then nothing until the next period', async () => {
+    const jobs = ['classification', 'export-housekeeping', 'cadence-flags', 'service-standards', 'key-date-reminders', 'auth-housekeeping'];
+    const outcomes = (out: string) =>
+      Object.fromEntries(jobs.map((job) => [job, new RegExp(`${job}\\s+(\\S+)\\s+(done|not due|failed)`).exec(out)?.slice(1)]));
+    const first = cli('jobs');
+    expect(first.code).toBe(0);
+    const ran = outcomes(first.out);
+    for (const job of jobs) expect(ran[job]?.[1], job).toBe('done');
+    const again = cli('jobs');
+    expect(again.code).toBe(0);
+    const second = outcomes(again.out);
+    // the same period again is not run twice (a 15-minute slot may have turned in between)
+    for (const job of jobs) if (second[job]?.[0] === ran[job]?.[0]) expect(second[job]?.[1], job).toBe('not due');
+    expect(second.classification).toEqual([ran.classification![0], 'not due']);
+  }, 60_000);
+
   it('backs up and restores the embedded database (and says what to use on PostgreSQL)', async () => {
     cli('seed', '--scale', 'small', '--reset');
     const backup = cli('backup');

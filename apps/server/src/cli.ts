@@ -11,6 +11,9 @@ import { readConfig } from './plugins/config.js';
 import { describeDatabase, openDatabase } from './plugins/db.js';
 import { lockDataDir } from './plugins/lock.js';
 import { dbOptionsFrom } from './plugins/runtime.js';
+import { newInstanceId, runDueJobs } from './plugins/scheduler.js';
+import { failInterruptedRuns } from './plugins/scheduler-runs.js';
+import { appJobs } from './jobs.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -21,6 +24,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
        [--password P]                   (generated and printed when omitted)
   backup                                write a consistent backup (embedded mode)
   recompute                             reclassify every client now (K-1..K-5) and print the counts
+  jobs                                  run the scheduler once: every job whose current period has not
+                                        run yet (each runs once per period across all instances)
   restore FILE                          replace the database with a backup (the server must be stopped;
                                         the current database is kept as a backup first)
 
@@ -107,6 +112,15 @@ async function run(argv: string[]): Promise<void> {
         const started = Date.now();
         const r = await recomputeAll({ db: handle.db, clock: systemClock, config });
         say(`Classified ${r.clients} clients, ${r.changed} changed, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        return;
+      }
+      case 'jobs': {
+        // Embedded: the data directory is locked to this process, so a run left "running" was cut off.
+        if (embedded) await failInterruptedRuns(handle.db, systemClock.now());
+        const outcomes = await runDueJobs({ db: handle.db, clock: systemClock, config, log: say }, appJobs, `cli:${newInstanceId()}`);
+        for (const o of outcomes) say(`  ${o.job.padEnd(20)} ${o.period.padEnd(18)} ${o.status === 'skipped' ? 'not due' : o.status}`);
+        const failed = outcomes.filter((o) => o.status === 'failed');
+        if (failed.length) throw new Error(`${failed.length} job(s) failed: ${failed.map((o) => `${o.job} (${o.error})`).join('; ')}`);
         return;
       }
       case 'backup': {

@@ -2,18 +2,14 @@ import { buildApp } from './app.js';
 import { migrateToLatest } from './db/migrate.js';
 import { DEMO_ACCOUNTS } from './demo/firm.js';
 import { generatePassword, isEmpty, seedDemo } from './demo/seed.js';
-import { scheduleAuthHousekeeping } from './features/auth/auth.jobs.js';
-import { scheduleExportHousekeeping } from './features/exports/exports.jobs.js';
-import { scheduleCadenceFlags } from './features/interactions/cadence.jobs.js';
-import { scheduleClassification } from './features/classification/classification.jobs.js';
-import { scheduleServiceStandards } from './features/matters/standards.jobs.js';
-import { scheduleKeyDateReminders } from './features/matters/key-dates.jobs.js';
+import { appJobs } from './jobs.js';
 import { scheduleBackups } from './plugins/backup.js';
 import { systemClock } from './plugins/clock.js';
 import { readConfig } from './plugins/config.js';
 import { describeDatabase, openDatabase } from './plugins/db.js';
 import { DataDirLocked, lockDataDir } from './plugins/lock.js';
 import { dbOptionsFrom } from './plugins/runtime.js';
+import { createScheduler } from './plugins/scheduler.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -40,19 +36,18 @@ async function main() {
 
   const { app } = await buildApp({ handle, config, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
   const stopBackups = handle.sqlite ? scheduleBackups(handle.sqlite, config.dataDir, systemClock, say) : () => {};
-  const stopHousekeeping = scheduleAuthHousekeeping(handle.db, systemClock, say);
-  const stopExportHousekeeping = scheduleExportHousekeeping({ db: handle.db, clock: systemClock, config }, say);
-  const stopCadenceFlags = scheduleCadenceFlags({ db: handle.db, clock: systemClock, config }, say);
-  scheduleClassification({ db: handle.db, clock: systemClock, config }, say);
-  scheduleServiceStandards({ db: handle.db, clock: systemClock, config }, say);
-  scheduleKeyDateReminders({ db: handle.db, clock: systemClock, config }, say);
+  // Z-2: in-process timers when embedded; pg-boss when several instances may share PostgreSQL.
+  const scheduler = createScheduler({
+    deps: { db: handle.db, clock: systemClock, config, log: say },
+    jobs: appJobs,
+    pgBoss: dbOptions.dialect === 'postgres' ? { connectionString: dbOptions.url, schema: config.pgBossSchema } : null,
+  });
+  await scheduler.start();
 
   const shutdown = async (signal: string) => {
     say(`${signal}: shutting down`);
     stopBackups();
-    stopHousekeeping();
-    stopExportHousekeeping();
-    stopCadenceFlags();
+    await scheduler.stop();
     await app.close();
     await handle.close();
     unlock();

@@ -3,6 +3,7 @@ export * from './activity.js';
 export * from './audit.js';
 export * from './auth.js';
 export * from './calendar.js';
+export * from './calendar-feed.js';
 export * from './care.js';
 export * from './classification.js';
 export * from './clients-bulk.js';

@@ -10,7 +10,10 @@ import * as m0007 from './migrations/0007-interactions.js';
 import * as m0008 from './migrations/0008-matter-process.js';
 import * as m0009 from './migrations/0009-service-standards.js';
 import * as m0010 from './migrations/0010-classification.js';
+import * as m0011 from './migrations/0011-job-runs.js';
 import * as m0012 from './migrations/0012-care-programme.js';
+import * as m0013 from './migrations/0013-reminders.js';
+import * as m0014 from './migrations/0014-calendar-feeds.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -23,7 +26,10 @@ const migrations: Record<string, Migration> = {
   '0008-matter-process': m0008,
   '0009-service-standards': m0009,
   '0010-classification': m0010,
+  '0011-job-runs': m0011,
   '0012-care-programme': m0012,
+  '0013-reminders': m0013,
+  '0014-calendar-feeds': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -21,6 +21,7 @@ import {
 import { exportsColumns, type ExportsTable } from '../features/exports/exports.table.js';
 import { importantDatesColumns, type ImportantDatesTable } from '../features/important-dates/important-dates.table.js';
 import { calendarDaysColumns, calendarYearsColumns, type CalendarDaysTable, type CalendarYearsTable } from '../features/calendar/working-days.table.js';
+import { calendarFeedsColumns, type CalendarFeedsTable } from '../features/calendar-feed/calendar-feed.table.js';
 import { importsColumns, type ImportsTable } from '../features/imports/imports.table.js';
 import {
   cadenceFlagsColumns,
@@ -60,16 +61,19 @@ import {
 } from '../features/matters/matter-process.table.js';
 import { adverseEventsColumns, serviceObligationsColumns, type AdverseEventsTable, type ServiceObligationsTable } from '../features/matters/standards.table.js';
 import { notificationsColumns, type NotificationsTable } from '../features/notifications/notifications.table.js';
+import { deliveriesColumns, digestPreferencesColumns, type DeliveriesTable, type DigestPreferencesTable } from '../features/reminders/reminders.table.js';
 import { clientRelationshipsColumns, type ClientRelationshipsTable } from '../features/relationships/relationships.table.js';
 import { savedViewsColumns, type SavedViewsTable } from '../features/saved-views/saved-views.table.js';
 import { settingsColumns, type SettingsTable } from '../features/settings/settings.table.js';
 import { teamsColumns, type TeamsTable } from '../features/teams/teams.table.js';
 import { timelineEventsColumns, type TimelineEventsTable } from '../features/timeline/timeline.table.js';
 import { usersColumns, type UsersTable } from '../features/users/users.table.js';
+import { jobRunsColumns, type JobRunsTable } from '../plugins/jobs.table.js';
 import { metaColumns, type MetaTable } from './meta.table.js';
 
 export interface Database {
   meta: MetaTable;
+  job_runs: JobRunsTable;
   teams: TeamsTable;
   users: UsersTable;
   sessions: SessionsTable;
@@ -92,6 +96,7 @@ export interface Database {
   conflict_checks: ConflictChecksTable;
   calendar_days: CalendarDaysTable;
   calendar_years: CalendarYearsTable;
+  calendar_feeds: CalendarFeedsTable;
   matters: MattersTable;
   matter_members: MatterMembersTable;
   matter_opposing_parties: MatterOpposingPartiesTable;
@@ -112,10 +117,13 @@ export interface Database {
   programme_rules: ProgrammeRulesTable;
   touchpoints: TouchpointsTable;
   adverse_events: AdverseEventsTable;
+  deliveries: DeliveriesTable;
+  digest_preferences: DigestPreferencesTable;
 }
 
 export const tableColumns: Record<keyof Database, readonly string[]> = {
   meta: metaColumns,
+  job_runs: jobRunsColumns,
   teams: teamsColumns,
   users: usersColumns,
   sessions: sessionsColumns,
@@ -138,6 +146,7 @@ export const tableColumns: Record<keyof Database, readonly string[]> = {
   conflict_checks: conflictChecksColumns,
   calendar_days: calendarDaysColumns,
   calendar_years: calendarYearsColumns,
+  calendar_feeds: calendarFeedsColumns,
   matters: mattersColumns,
   matter_members: matterMembersColumns,
   matter_opposing_parties: matterOpposingPartiesColumns,
@@ -158,4 +167,6 @@ export const tableColumns: Record<keyof Database, readonly string[]> = {
   programme_rules: programmeRulesColumns,
   touchpoints: touchpointsColumns,
   adverse_events: adverseEventsColumns,
+  deliveries: deliveriesColumns,
+  digest_preferences: digestPreferencesColumns,
 };

@@ -5,6 +5,8 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | null;
+  /** Z-2: PostgreSQL schema of pg-boss's tables (PGBOSS_SCHEMA, default pgboss). */
+  pgBossSchema: string;
   firmTimeZone: string;
   demoPassword: string | null;
   /** Behind HTTPS the session cookie gets the Secure flag. */
@@ -32,6 +34,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, 'data')),
     databaseUrl: env.DATABASE_URL || null,
+    pgBossSchema: env.PGBOSS_SCHEMA || 'pgboss',
     firmTimeZone: tz,
     demoPassword: env.RETAINER_DEMO_PASSWORD || null,
     secureCookies: env.COOKIE_SECURE === 'true',

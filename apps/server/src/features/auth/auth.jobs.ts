@@ -1,15 +1,13 @@
-import type { Clock } from '../../plugins/clock.js';
-import type { Db } from '../../plugins/db.js';
+import type { Job } from '../../plugins/scheduler.js';
 import { pruneSessions } from './sessions.service.js';
 import { pruneThrottle } from './throttle.service.js';
 
-/** Hourly clean-up of expired sessions and spent throttle rows; harmless on several instances. */
-export function scheduleAuthHousekeeping(db: Db, clock: Clock, log: (msg: string) => void): () => void {
-  const timer = setInterval(() => {
-    Promise.all([pruneSessions(db, clock), pruneThrottle(db, clock)]).catch((e: unknown) =>
-      log(`housekeeping failed: ${(e as Error).message}`),
-    );
-  }, 3600_000);
-  timer.unref();
-  return () => clearInterval(timer);
-}
+/** Hourly clean-up of expired sessions and spent throttle rows (not at start: nothing is urgent). */
+export const authHousekeepingJob: Job = {
+  name: 'auth-housekeeping',
+  every: { minutes: 60 },
+  atStart: false,
+  async run(deps) {
+    await Promise.all([pruneSessions(deps.db, deps.clock), pruneThrottle(deps.db, deps.clock)]);
+  },
+};

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { firmDay, type Clock } from '../../plugins/clock.js';
 import type { Config } from '../../plugins/config.js';
+import type { Job } from '../../plugins/scheduler.js';
 import { notify } from '../notifications/notifications.service.js';
 import { getSettings } from '../settings/settings.service.js';
 import { addDays } from './care.plan.js';
@@ -108,8 +109,23 @@ export async function flagOverdueTouchpoints(deps: JobDeps): Promise<{ flagged: 
   });
 }
 
-/** For the scheduler's registry. */
-export const CARE_JOBS = [
-  { name: 'care.generate', every: 'daily' as const, run: generatePlans },
-  { name: 'care.overdue', every: { minutes: 60 }, run: flagOverdueTouchpoints },
+/** Z-2: the daily plan after the night's reclassification (00:01), and the hourly overdue check. */
+export const CARE_JOBS: readonly Job[] = [
+  {
+    name: 'care.generate',
+    every: 'daily',
+    at: '00:20',
+    run: async (deps) => {
+      const results = await generatePlans(deps);
+      return results.map((r) => `care plan ${r.year}: ${r.clients} clients, ${r.created} created, ${r.moved} moved, ${r.cancelled} cancelled`).join('; ');
+    },
+  },
+  {
+    name: 'care.overdue',
+    every: { minutes: 60 },
+    run: async (deps) => {
+      const r = await flagOverdueTouchpoints(deps);
+      return r.flagged || r.escalated ? `touchpoints: ${r.flagged} newly overdue, ${r.escalated} escalated` : null;
+    },
+  },
 ];

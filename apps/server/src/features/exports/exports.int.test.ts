@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFilesTestApp } from '../imports/imports.fixtures.js';
 import { expectError, type TestApp } from '../../test/harness.js';
 import { expireExports } from './exports.expiry.js';
-import { scheduleExportHousekeeping } from './exports.jobs.js';
+import { createScheduler, runDueJobs } from '../../plugins/scheduler.js';
+import { exportHousekeepingJob } from './exports.jobs.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -273,22 +274,26 @@ describe('export file retention (X-3)', () => {
     expect(gone.message).toBe('导出文件已超过保留期限（30 天）并已删除，请重新导出');
   });
 
-  it('runs at start-up and then at every interval, on the given clock', async () => {
+  it('runs at start-up, then once per firm-local day, on the given clock', async () => {
     const { a } = await firm();
     const first = await exportNow(a.headers);
     t.clock.advance(10 * DAY);
     const said: string[] = [];
-    // daily in production; a short interval here
-    const stop = scheduleExportHousekeeping({ db: t.db, clock: t.clock, config: t.config }, (m) => said.push(m), 200);
+    const deps = { db: t.db, clock: t.clock, config: t.config, log: (m: string) => said.push(m) };
+    const scheduler = createScheduler({ deps, jobs: [exportHousekeepingJob] });
     try {
-      await expect.poll(() => said, { timeout: 5000 }).toEqual(['housekeeping: deleted the files of 1 expired export(s)']);
+      await scheduler.start();
+      await scheduler.settled();
+      expect(said).toContain('export-housekeeping: deleted the files of 1 expired export(s)');
       expect(fs.existsSync(fileOf(first.id))).toBe(false);
       const second = await exportNow(await again(a));
       t.clock.advance(10 * DAY);
-      await expect.poll(() => said.length, { timeout: 5000 }).toBe(2);
+      expect(await runDueJobs(deps, [exportHousekeepingJob], 'test')).toMatchObject([{ status: 'done', message: 'deleted the files of 1 expired export(s)' }]);
       expect(fs.existsSync(fileOf(second.id))).toBe(false);
+      // the same day again: already done
+      expect(await runDueJobs(deps, [exportHousekeepingJob], 'test')).toMatchObject([{ status: 'skipped' }]);
     } finally {
-      stop();
+      await scheduler.stop();
     }
   });
 });

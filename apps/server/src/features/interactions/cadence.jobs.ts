@@ -1,9 +1,8 @@
 import type { Clock } from '../../plugins/clock.js';
 import type { Config } from '../../plugins/config.js';
 import type { Db } from '../../plugins/db.js';
+import type { Job } from '../../plugins/scheduler.js';
 import { computeCadence, flagShortfalls } from './cadence.service.js';
-
-const HOUR_MS = 3_600_000;
 
 /**
  * I-2: inside the last days of the month, tells each person short of the cadence once, without
@@ -19,17 +18,11 @@ export async function flagCadenceShortfalls(deps: { db: Db; clock: Clock; config
   return (await flagShortfalls(d, report)).length;
 }
 
-export function scheduleCadenceFlags(deps: { db: Db; clock: Clock; config: Config }, log: (msg: string) => void, everyMs = HOUR_MS): () => void {
-  const run = () =>
-    flagCadenceShortfalls(deps)
-      .then((n) => n && log(`cadence: told ${n} person(s) of a shortfall this month`))
-      .catch((e: unknown) => log(`cadence check failed: ${(e as Error).message}`));
-  const first = setTimeout(run, 0);
-  const timer = setInterval(run, everyMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
-}
+export const cadenceFlagsJob: Job = {
+  name: 'cadence-flags',
+  every: { minutes: 60 },
+  async run(deps) {
+    const n = await flagCadenceShortfalls(deps);
+    return n ? `told ${n} person(s) of a shortfall this month` : null;
+  },
+};

@@ -2,11 +2,10 @@ import { KEY_DATE_MAX_REMIND_DAYS, type Locale } from '@retainer/shared';
 import { firmDay, type Clock } from '../../plugins/clock.js';
 import type { Config } from '../../plugins/config.js';
 import type { Db } from '../../plugins/db.js';
+import type { Job } from '../../plugins/scheduler.js';
 import { notify } from '../notifications/notifications.service.js';
 import { daysBetween, reminderDue, reminderMessage } from './matter-process.rules.js';
 import { addDays } from './matters.rules.js';
-
-const HOUR_MS = 3_600_000;
 
 /**
  * M-5: on a key date's reminder day (date − remindDaysBefore, firm-local), tells the matter's lead
@@ -50,17 +49,12 @@ export async function remindKeyDates(deps: { db: Db; clock: Clock; config: Confi
   return sent;
 }
 
-export function scheduleKeyDateReminders(deps: { db: Db; clock: Clock; config: Config }, log: (msg: string) => void, everyMs = HOUR_MS): () => void {
-  const run = () =>
-    remindKeyDates(deps)
-      .then((n) => n && log(`key dates: sent ${n} reminder(s)`))
-      .catch((e: unknown) => log(`key date reminders failed: ${(e as Error).message}`));
-  const first = setTimeout(run, 0);
-  const timer = setInterval(run, everyMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
-}
+/** M-5: hourly, and at start. */
+export const keyDateRemindersJob: Job = {
+  name: 'key-date-reminders',
+  every: { minutes: 60 },
+  async run(deps) {
+    const n = await remindKeyDates(deps);
+    return n ? `sent ${n} reminder(s)` : null;
+  },
+};

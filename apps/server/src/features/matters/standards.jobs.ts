@@ -1,11 +1,11 @@
 import type { Clock } from '../../plugins/clock.js';
 import type { Config } from '../../plugins/config.js';
 import type { Db } from '../../plugins/db.js';
+import type { Job } from '../../plugins/scheduler.js';
 import { workingDays } from '../calendar/working-days.js';
 import { flagBreaches, notifyBreaches } from './standards.breaches.js';
 import { ensureBriefs } from './standards.lifecycle.js';
 
-const EVERY_MS = 15 * 60_000;
 /** in-progress matters per insert of weekly briefs */
 const CHUNK = 200;
 
@@ -31,17 +31,12 @@ export async function runServiceStandards(deps: JobDeps): Promise<{ breached: nu
   });
 }
 
-export function scheduleServiceStandards(deps: JobDeps, log: (msg: string) => void, everyMs = EVERY_MS): () => void {
-  const run = () =>
-    runServiceStandards(deps)
-      .then((r) => r.breached + r.notified && log(`service standards: ${r.breached} breach(es) flagged, ${r.notified} lead lawyer notice(s) sent`))
-      .catch((e: unknown) => log(`service standards check failed: ${(e as Error).message}`));
-  const first = setTimeout(run, 0);
-  const timer = setInterval(run, everyMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
-}
+/** M-4: every 15 minutes, and at start. */
+export const serviceStandardsJob: Job = {
+  name: 'service-standards',
+  every: { minutes: 15 },
+  async run(deps) {
+    const r = await runServiceStandards(deps);
+    return r.breached + r.notified ? `${r.breached} breach(es) flagged, ${r.notified} lead lawyer notice(s) sent` : null;
+  },
+};

@@ -6,6 +6,7 @@ import { decodeCursor, page } from '../../plugins/cursor.js';
 import type { Db } from '../../plugins/db.js';
 import { NotFound } from '../../plugins/errors.js';
 import { newId } from '../../plugins/ids.js';
+import { forwardToWebhook } from '../reminders/reminders.webhook.js';
 
 /** P-10: in-app notifications to each distinct user (nulls and duplicates dropped). */
 export async function notify(
@@ -17,20 +18,17 @@ export async function notify(
   const now = clock.now();
   const to = [...new Set(userIds.filter((u): u is string => !!u))];
   if (!to.length) return;
-  await trx
-    .insertInto('notifications')
-    .values(
-      to.map((user_id) => ({
-        id: newId(now.getTime()),
-        user_id,
-        kind: n.kind,
-        data: JSON.stringify(n.data),
-        link: n.link ?? null,
-        created_at: now.toISOString(),
-        read_at: null,
-      })),
-    )
-    .execute();
+  const rows = to.map((user_id) => ({
+    id: newId(now.getTime()),
+    user_id,
+    kind: n.kind,
+    data: JSON.stringify(n.data),
+    link: n.link ?? null,
+    created_at: now.toISOString(),
+    read_at: null,
+  }));
+  await trx.insertInto('notifications').values(rows).execute();
+  await forwardToWebhook(trx, clock, rows);
 }
 
 export async function listNotifications(db: Db, userId: string, query: { unread?: 'true' | 'false' | undefined; limit: number; cursor?: string | undefined }) {
