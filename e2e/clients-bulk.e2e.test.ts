@@ -15,6 +15,8 @@ describe('client list bulk actions (C-9)', () => {
     try {
       const page = await context.newPage();
       await loginUi(page, 'lawyer@retainer.test');
+      await page.getByTestId('my-day-page').waitFor();
+      await page.goto('/clients');
       await page.getByTestId('clients-page').waitFor();
       await page.getByTestId('clients-search').fill(prefix);
       await page.getByTestId('clients-total').filter({ hasText: /^共 2 条$/ }).waitFor();

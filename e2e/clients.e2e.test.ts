@@ -20,8 +20,9 @@ describe('clients', () => {
     const name = unique('杭州测试科技有限公司');
     await withPage(async (page) => {
       await loginUi(page, 'lawyer@retainer.test');
-      // everyone but admins lands on the client list
-      await page.waitForURL('**/clients');
+      // everyone but admins lands on My day; the client list is in the navigation
+      await page.waitForURL('**/my-day');
+      await page.getByTestId('nav-clients').click();
       await page.getByTestId('clients-page').waitFor();
 
       await fillNewOrganisation(page, name, '91350100M000100Y43');
@@ -47,6 +48,8 @@ describe('clients', () => {
     const name = unique('无效代码测试有限公司');
     await withPage(async (page) => {
       await loginUi(page, 'lawyer@retainer.test');
+      await page.getByTestId('my-day-page').waitFor();
+      await page.goto('/clients');
       await page.getByTestId('clients-page').waitFor();
       await fillNewOrganisation(page, name, '91350100M000100Y44');
       await page.getByTestId('client-form-submit').click();
@@ -66,7 +69,7 @@ describe('clients', () => {
 
     await withPage(async (page) => {
       await loginUi(page, 'lawyer2@retainer.test');
-      await page.getByTestId('clients-page').waitFor();
+      await page.getByTestId('my-day-page').waitFor();
       await page.goto(`/clients/${client.id}`);
       const notFound = page.getByTestId('page-404');
       await notFound.waitFor();

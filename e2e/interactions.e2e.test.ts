@@ -17,7 +17,7 @@ describe('interactions (I-1)', () => {
 
     await withPage(async (page) => {
       await loginUi(page, 'lawyer@retainer.test');
-      await page.getByTestId('clients-page').waitFor();
+      await page.getByTestId('my-day-page').waitFor();
 
       // the button is in the top bar on every page
       await page.getByTestId('log-interaction').click();

@@ -20,7 +20,7 @@ describe('matter checklist (M-3) and classification (K-2..K-4)', () => {
     try {
       const page = await context.newPage();
       await loginUi(page, 'lawyer@retainer.test');
-      await page.getByTestId('clients-page').waitFor();
+      await page.getByTestId('my-day-page').waitFor();
       await page.goto(`/matters/${matter.id}`);
       const card = page.getByTestId('matter-checklist');
       await card.getByText(`已完成 0/${before.steps.length}`).waitFor();

@@ -110,7 +110,7 @@ describe('service standards (M-4) in the browser', () => {
 
     await withPage(async (page) => {
       await loginUi(page, user.email);
-      await page.waitForURL('**/clients');
+      await page.waitForURL('**/my-day');
       await page.goto(`/matters/${matter.id}`);
       const card = page.getByTestId('matter-standards');
       const timelineRow = card.locator(`tr[data-row-key="${timeline!.id}"]`);
@@ -209,7 +209,7 @@ describe('key dates (M-5) in the browser', () => {
 
     await withPage(async (page) => {
       await loginUi(page, user.email);
-      await page.waitForURL('**/clients');
+      await page.waitForURL('**/my-day');
       await page.goto(`/matters/${matter.id}`);
       const card = page.getByTestId('matter-key-dates');
       await card.getByText('暂无关键日期').waitFor();
@@ -269,7 +269,7 @@ describe('key dates (M-5) in the browser', () => {
 
     await withPage(async (page) => {
       await loginUi(page, user.email);
-      await page.waitForURL('**/clients');
+      await page.waitForURL('**/my-day');
       await page.goto(`/matters/${matter.id}`);
       const card = page.getByTestId('matter-key-dates');
       await card.getByText('暂无关键日期').waitFor();

@@ -16,7 +16,7 @@ describe('matters', () => {
     try {
       const page = await context.newPage();
       await loginUi(page, 'lawyer@retainer.test');
-      await page.getByTestId('clients-page').waitFor();
+      await page.getByTestId('my-day-page').waitFor();
       await page.goto(`/clients/${client.id}`);
       await page.getByTestId('client-tab-matters').click();
       await page.getByTestId('client-matters').getByText('该客户还没有事项').waitFor();

@@ -112,7 +112,7 @@ async function main() {
     const lawyer = await newContext(browser, server.baseUrl);
     const lp = await lawyer.newPage();
     await loginUi(lp, 'lawyer@retainer.test');
-    await lp.getByTestId('account-page').waitFor();
+    await lp.getByTestId('my-day-page').waitFor();
     await lp.goto('/users');
     await lp.getByTestId('page-403').waitFor();
     await lp.screenshot({ path: path.join(outDir, 'zh-CN-403.png') });

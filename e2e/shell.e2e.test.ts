@@ -24,7 +24,7 @@ describe('web shell', () => {
 
     await withPage(async (page) => {
       await loginUi(page, user.email);
-      await page.waitForURL('**/clients');
+      await page.waitForURL('**/my-day');
       await page.goto('/account');
       await expect(page.getByTestId('nav-account').textContent()).resolves.toBe('个人设置');
 
@@ -45,7 +45,7 @@ describe('web shell', () => {
       await page.goto('/login');
       await expect(page.getByTestId('login-title').textContent()).resolves.toBe('欢迎使用律维');
       await loginUi(page, user.email);
-      await page.waitForURL('**/clients');
+      await page.waitForURL('**/my-day');
       await page.goto('/account');
       await page.getByTestId('nav-account').filter({ hasText: 'My account' }).waitFor();
       await expect(page.getByTestId('user-menu').textContent()).resolves.toContain('Lawyer');
@@ -98,7 +98,7 @@ describe('web shell', () => {
 
     await withPage(async (page) => {
       await loginUi(page, email, password);
-      await page.waitForURL('**/clients');
+      await page.waitForURL('**/my-day');
       await expect(page.getByTestId('user-name').textContent()).resolves.toBe(name);
     });
   });
@@ -106,14 +106,14 @@ describe('web shell', () => {
   it('a lawyer opening /users sees the 403 page', async () => {
     await withPage(async (page) => {
       await loginUi(page, 'lawyer@retainer.test');
-      await page.waitForURL('**/clients');
+      await page.waitForURL('**/my-day');
       await expect(page.getByTestId('nav-users').count()).resolves.toBe(0);
 
       await page.goto('/users');
       await page.getByTestId('page-403').waitFor();
       await expect(page.getByTestId('users-table').count()).resolves.toBe(0);
       await page.getByTestId('back-home').click();
-      await page.waitForURL('**/clients');
+      await page.waitForURL('**/my-day');
     });
   });
 
@@ -129,7 +129,7 @@ describe('web shell', () => {
       expect(new URL(page.url()).pathname).toBe('/login');
 
       await loginUi(page, user.email);
-      await page.waitForURL('**/clients');
+      await page.waitForURL('**/my-day');
     });
   });
 });

@@ -6,8 +6,12 @@ import { FullPageSpin } from '../components/FullPageSpin';
 import { AccessLogPage } from '../features/access-log/AccessLogPage';
 import { AccountPage } from '../features/account/AccountPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { ProgrammesPage } from '../features/care/ProgrammesPage';
+import { TouchpointsPage } from '../features/care/TouchpointsPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ClassificationPage } from '../features/classification/ClassificationPage';
+import { CompliancePage } from '../features/compliance/CompliancePage';
+import { MyDayPage } from '../features/my-day/MyDayPage';
 import { ClientPage } from '../features/clients/ClientPage';
 import { ClientsPage } from '../features/clients/ClientsPage';
 import { ConflictChecksPage } from '../features/conflict-checks/ConflictChecksPage';
@@ -20,6 +24,7 @@ import { MatterPage } from '../features/matters/MatterPage';
 import { MattersPage } from '../features/matters/MattersPage';
 import { StandardsPage } from '../features/matters/StandardsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { NotificationSettingsPage } from '../features/reminders/NotificationSettingsPage';
 import { WorkingDaysPage } from '../features/calendar/WorkingDaysPage';
 import { TeamsPage } from '../features/teams/TeamsPage';
 import { UsersPage } from '../features/users/UsersPage';
@@ -59,6 +64,16 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <Landing /> },
+      // P-8: every signed-in user has a day (the server picks what is theirs)
+      { path: 'my-day', element: <MyDayPage /> },
+      {
+        path: 'compliance',
+        element: (
+          <RequirePermission permission="clients:read">
+            <CompliancePage />
+          </RequirePermission>
+        ),
+      },
       {
         path: 'users',
         element: (
@@ -164,10 +179,34 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'settings/notifications',
+        element: (
+          <RequirePermission permission="settings:manage">
+            <NotificationSettingsPage />
+          </RequirePermission>
+        ),
+      },
+      {
         path: 'settings/checklists',
         element: (
           <RequirePermission permission="settings:manage">
             <ChecklistTemplatesPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'settings/programmes',
+        element: (
+          <RequirePermission permission="settings:manage">
+            <ProgrammesPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'touchpoints',
+        element: (
+          <RequirePermission permission="clients:read">
+            <TouchpointsPage />
           </RequirePermission>
         ),
       },

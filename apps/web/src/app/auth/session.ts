@@ -55,9 +55,9 @@ export function clearSession(client: QueryClient, byUser = false): void {
 }
 
 export function landingPath(me: Me): string {
-  // UI.md: admins land on 用户; others on 客户 until 我的今日 exists.
+  // UI.md: admins land on 用户; everyone else on 我的工作台 (P-8; partners until 看板 exists).
   if (me.user.role === 'admin' && me.permissions.includes('users:read')) return '/users';
-  return me.permissions.includes('clients:read') ? '/clients' : '/account';
+  return '/my-day';
 }
 
 export async function patchMyLocale(locale: Locale): Promise<Me> {

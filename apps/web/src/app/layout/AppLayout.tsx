@@ -44,7 +44,12 @@ function Frame() {
       .map((item) => ({
         key: item.path,
         icon: item.icon,
-        label: <span data-testid={`nav-${item.path.slice(1)}`}>{t(item.labelKey)}</span>,
+        label: (
+          <>
+            <span data-testid={`nav-${item.path.slice(1)}`}>{t(item.labelKey)}</span>
+            {item.badge}
+          </>
+        ),
       })),
   })).filter((group) => group.children.length > 0);
 

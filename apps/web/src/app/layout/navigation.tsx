@@ -1,16 +1,21 @@
 import type { ReactNode } from 'react';
 import {
   AuditOutlined,
+  DashboardOutlined,
+  FundOutlined,
   BarChartOutlined,
   CarryOutOutlined,
   CalendarOutlined,
+  ScheduleOutlined,
   ContactsOutlined,
   ControlOutlined,
   DotChartOutlined,
   DownloadOutlined,
   EyeOutlined,
   FieldTimeOutlined,
+  HeartOutlined,
   IdcardOutlined,
+  MailOutlined,
   OrderedListOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
@@ -19,6 +24,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@retainer/shared';
+import { MyDayNavBadge } from '../../features/my-day/MyDayNavBadge';
 
 export interface NavItem {
   path: string;
@@ -40,9 +46,16 @@ export interface NavItem {
     | 'standards.nav.list'
     | 'nav.workingDays'
     | 'checklists.nav'
-    | 'classification.nav';
+    | 'reminders.nav'
+    | 'classification.nav'
+    | 'care.nav.touchpoints'
+    | 'care.nav.programmes'
+    | 'myDay.nav'
+    | 'compliance.nav';
   /** undefined: every signed-in user */
   permission?: Permission;
+  /** shown after the label (e.g. a count) */
+  badge?: ReactNode;
 }
 
 export interface NavGroup {
@@ -56,7 +69,11 @@ export const NAVIGATION: NavGroup[] = [
   {
     key: 'work',
     labelKey: 'interactions.nav.workGroup',
-    items: [{ path: '/tasks', icon: <CarryOutOutlined />, labelKey: 'interactions.nav.tasks', permission: 'interactions:log' }],
+    items: [
+      { path: '/my-day', icon: <DashboardOutlined />, labelKey: 'myDay.nav', badge: <MyDayNavBadge /> },
+      { path: '/tasks', icon: <CarryOutOutlined />, labelKey: 'interactions.nav.tasks', permission: 'interactions:log' },
+      { path: '/touchpoints', icon: <ScheduleOutlined />, labelKey: 'care.nav.touchpoints', permission: 'clients:read' },
+    ],
   },
   {
     key: 'clients',
@@ -82,6 +99,7 @@ export const NAVIGATION: NavGroup[] = [
     items: [
       { path: '/reports/cadence', icon: <BarChartOutlined />, labelKey: 'interactions.nav.cadence', permission: 'reports:cadence' },
       { path: '/classification', icon: <DotChartOutlined />, labelKey: 'classification.nav', permission: 'clients:read' },
+      { path: '/compliance', icon: <FundOutlined />, labelKey: 'compliance.nav', permission: 'clients:read' },
     ],
   },
   {
@@ -95,6 +113,8 @@ export const NAVIGATION: NavGroup[] = [
       { path: '/settings', icon: <ControlOutlined />, labelKey: 'nav.firmSettings', permission: 'settings:manage' },
       { path: '/holidays', icon: <CalendarOutlined />, labelKey: 'nav.workingDays', permission: 'settings:manage' },
       { path: '/settings/checklists', icon: <OrderedListOutlined />, labelKey: 'checklists.nav', permission: 'settings:manage' },
+      { path: '/settings/notifications', icon: <MailOutlined />, labelKey: 'reminders.nav', permission: 'settings:manage' },
+      { path: '/settings/programmes', icon: <HeartOutlined />, labelKey: 'care.nav.programmes', permission: 'settings:manage' },
       { path: '/account', icon: <IdcardOutlined />, labelKey: 'nav.account' },
     ],
   },

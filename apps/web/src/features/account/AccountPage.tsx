@@ -5,6 +5,8 @@ import { useSessionUser } from '../../app/auth/session';
 import { formatDateTime } from '../../app/format';
 import { useLocaleSwitch } from '../../app/i18n/useLocaleSwitch';
 import { PageHeader } from '../../components/PageHeader';
+import { DigestCard } from '../reminders/DigestCard';
+import { CalendarFeedCard } from './CalendarFeedCard';
 import { ChangePasswordCard } from './ChangePasswordCard';
 
 export function AccountPage() {
@@ -55,10 +57,14 @@ export function AccountPage() {
                 {t('account.languageHelp')}
               </Typography.Paragraph>
             </Card>
+            <CalendarFeedCard />
           </Flex>
         </Col>
         <Col xs={24} xl={12}>
-          <ChangePasswordCard />
+          <Flex vertical gap={16}>
+            <ChangePasswordCard />
+            <DigestCard />
+          </Flex>
         </Col>
       </Row>
     </div>

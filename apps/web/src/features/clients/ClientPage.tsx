@@ -7,6 +7,7 @@ import { ApiRequestError } from '../../app/api/client';
 import { useCan } from '../../app/auth/session';
 import { useBreadcrumbTail } from '../../app/layout/BreadcrumbTail';
 import { LoadError } from '../../components/ErrorResults';
+import { ClientTouchpointsCard } from '../care/ClientTouchpointsCard';
 import { ClassificationCard } from '../classification/ClassificationCard';
 import { InteractionsTab } from '../interactions/InteractionsTab';
 import { NeedsCard } from '../interactions/NeedsCard';
@@ -94,6 +95,7 @@ function ClientView({ client }: { client: Client }) {
         </Col>
         <Col xs={{ span: 24, order: 3 }} lg={{ span: 24, order: 3 }} xl={{ span: 6, order: 3 }}>
           <Flex vertical gap={16}>
+            <ClientTouchpointsCard client={client} />
             <ClassificationCard client={client} />
             <NeedsCard clientId={client.id} />
             <RelationshipsCard clientId={client.id} />

@@ -1,5 +1,5 @@
-import { useId, type KeyboardEvent } from 'react';
-import { App, Button, DatePicker, Drawer, Flex, Form, Grid, Input, Radio, Select, Typography } from 'antd';
+import { useId, type KeyboardEvent, type ReactNode } from 'react';
+import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Grid, Input, Radio, Select, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { INTERACTION_KINDS, type Interaction, type InteractionCreate, type InteractionKind, type InteractionUpdate } from '@retainer/shared';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -35,10 +35,17 @@ export interface InteractionDrawerProps {
   client?: { id: string; name: string } | null;
   /** editing an existing interaction (no follow-ups or needs: those live on as tasks and needs) */
   interaction?: Interaction | null;
+  /** a new interaction's kind (default: call) */
+  initialKind?: InteractionKind;
+  /** P-6: logged from this touchpoint, which the saved interaction completes */
+  touchpointId?: string;
+  onSaved?: (saved: Interaction) => void;
+  /** a line above the form saying what the entry is for (e.g. the touchpoint it completes) */
+  notice?: ReactNode;
 }
 
 /** I-1 quick entry: a drawer that takes the whole screen on a phone, Enter/Ctrl+Enter saves, Esc closes. */
-export function InteractionDrawer({ open, onClose, client, interaction }: InteractionDrawerProps) {
+export function InteractionDrawer({ open, onClose, client, interaction, initialKind, touchpointId, onSaved, notice }: InteractionDrawerProps) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
@@ -71,7 +78,7 @@ export function InteractionDrawer({ open, onClose, client, interaction }: Intera
         followUps: [],
         needs: [],
       }
-    : { clientId: fixedClient?.id, kind: 'call', occurredAt: dayjs(), participantIds: [me.user.id], contactIds: [], followUps: [], needs: [] };
+    : { clientId: fixedClient?.id, kind: initialKind ?? 'call', occurredAt: dayjs(), participantIds: [me.user.id], contactIds: [], followUps: [], needs: [] };
 
   const mutation = useMutation({
     mutationFn: (v: FormValues) => {
@@ -90,6 +97,7 @@ export function InteractionDrawer({ open, onClose, client, interaction }: Intera
         clientId: v.clientId!,
         followUps: (v.followUps ?? []).map((f) => ({ title: f.title!.trim(), dueOn: f.dueOn!.format('YYYY-MM-DD'), assigneeId: f.assigneeId ?? me.user.id })),
         needs: (v.needs ?? []).map((n) => ({ area: n.area!.trim(), description: n.description!.trim() })),
+        ...(touchpointId ? { touchpointId } : {}),
       };
       return interactionsApi.create(body);
     },
@@ -99,6 +107,7 @@ export function InteractionDrawer({ open, onClose, client, interaction }: Intera
       void queryClient.invalidateQueries({ queryKey: clientKeys.detail(saved.clientId) });
       void queryClient.invalidateQueries({ queryKey: ['clients', 'list'] });
       message.success(interaction ? t('interactions.updated') : t('interactions.saved'));
+      onSaved?.(saved);
       onClose();
     },
     onError: (err) => applyServerErrors(err, form, FIELDS, (text) => message.error(text)),
@@ -170,6 +179,7 @@ export function InteractionDrawer({ open, onClose, client, interaction }: Intera
           if ('clientId' in changed) form.setFieldsValue({ contactIds: [], matterId: null });
         }}
       >
+        {notice ? <Alert type="info" showIcon title={notice} style={{ marginBottom: 16 }} data-testid="interaction-notice" /> : null}
         <Form.Item name="clientId" label={t('interactions.client')} rules={[required(t('interactions.client'))]}>
           {fixedClient ? (
             <Select disabled options={[{ value: fixedClient.id, label: fixedClient.name }]} data-testid="interaction-client-fixed" />
