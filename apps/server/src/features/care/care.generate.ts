@@ -130,6 +130,9 @@ async function anniversariesOf(db: Kysely<Database>, ids: string[], today: strin
 
 const keyOf = (ruleId: string, periodKey: string) => `${ruleId}|${periodKey}`;
 
+/** An open touchpoint not yet due keeps a due day it was given after its planned one had passed. */
+const dueOf = (p: Planned, s: { due_on: string }, today: string) => (p.dueOn < today ? s.due_on : p.dueOn);
+
 /**
  * P-4 for one year and every client (or the given ones). Only touchpoints that can still be done
  * (window not over) are created; open ones not yet due follow the plan (re-dated, moved to the
@@ -173,14 +176,15 @@ export async function generateYear(deps: Deps, year: number, clientIds?: readonl
         const assignee = assigneeFor(p.role, c, staff);
         const s = storedOf.get(k);
         if (!s) {
-          if (p.windowEnd >= today) inserts.push(row(c.id, p, assignee, now));
+          // planned late (a first plan in mid-year): due the day it is made, not born overdue
+          if (p.windowEnd >= today) inserts.push(row(c.id, p.dueOn < today ? { ...p, dueOn: today } : p, assignee, now));
           continue;
         }
         if (s.status === 'cancelled' && p.dueOn >= today) {
           updates.push({ id: s.id, set: { ...planned(p), assignee_id: assignee, status: 'open', updated_at: now } });
           result.reopened++;
-        } else if (s.status === 'open' && s.due_on >= today && (s.due_on !== p.dueOn || s.window_start !== p.windowStart || s.assignee_id !== assignee)) {
-          updates.push({ id: s.id, set: { ...planned(p), assignee_id: assignee, updated_at: now } });
+        } else if (s.status === 'open' && s.due_on >= today && (s.due_on !== dueOf(p, s, today) || s.window_start !== p.windowStart || s.assignee_id !== assignee)) {
+          updates.push({ id: s.id, set: { ...planned(p), due_on: dueOf(p, s, today), assignee_id: assignee, updated_at: now } });
           if (s.assignee_id !== assignee) result.moved++;
         } else if (s.status === 'open' && s.assignee_id !== assignee) {
           updates.push({ id: s.id, set: { assignee_id: assignee, updated_at: now } });

@@ -121,7 +121,9 @@ describe('generation (P-4, P-5)', () => {
     const open = (await touchpoints(`clientId=${f.client.id}&status=open`)).items;
     // no bi-monthly visits or festival invitation for C from today on; quarterly contacts instead of monthly
     expect(open.filter((x) => x.dueOn >= '2027-03-10' && (x.kind === 'visit' || x.kind === 'festival_invitation'))).toEqual([]);
-    expect(open.filter((x) => x.kind === 'contact' && x.dueOn >= '2027-03-10').map((x) => x.periodKey)).toEqual(['2027-Q2', '2027-Q3', '2027-Q4']);
+    // the first quarter is not over: its contact is still owed, due from today
+    expect(open.filter((x) => x.kind === 'contact' && x.dueOn >= '2027-03-10').map((x) => x.periodKey)).toEqual(['2027-Q1', '2027-Q2', '2027-Q3', '2027-Q4']);
+    expect(open.find((x) => x.kind === 'contact' && x.periodKey === '2027-Q1')!.dueOn >= '2027-03-10').toBe(true);
     const history = (await touchpoints(`clientId=${f.client.id}&kind=contact`)).items;
     expect(history.find((x) => x.id === jan.id)).toMatchObject({ status: 'done', onTime: true });
     const overdueFeb = history.find((x) => x.periodKey === '2027-02')!;
@@ -142,6 +144,25 @@ describe('generation (P-4, P-5)', () => {
     await send(t, 'POST', `/api/v1/clients/${f.client.id}/status`, f.partner, { status: 'lost', reason: '客户已转投其他律所' });
     expect((await touchpoints(`clientId=${f.client.id}&status=open`)).total).toBe(0);
     expect((await touchpoints(`clientId=${f.client.id}&status=cancelled`)).total).toBeGreaterThan(0);
+  });
+
+  it('a first plan made in mid-year makes what is still possible due from today, not overdue', async () => {
+    await classify(f.client.id, 'A');
+    t.clock.set('2027-05-20T02:00:00.000Z');
+    for (const who of [f.partner, f.admin]) await signInAgain(t, who);
+    await generate();
+    const all = (await touchpoints(`clientId=${f.client.id}`)).items;
+    // no months gone by; this month's contact, this half-year's return visit and the year's report remain
+    expect(all.some((x) => x.periodKey === '2027-04')).toBe(false);
+    expect(all.find((x) => x.periodKey === '2027-05' && x.kind === 'contact')!.dueOn >= '2027-05-20').toBe(true);
+    expect(all.find((x) => x.kind === 'festival_invitation')).toMatchObject({ periodKey: '2027', overdue: false });
+    expect(all.every((x) => x.dueOn >= '2027-05-20' && !x.overdue)).toBe(true);
+    // the next day's run leaves those dates alone
+    t.clock.set('2027-05-21T02:00:00.000Z');
+    for (const who of [f.partner, f.admin]) await signInAgain(t, who);
+    expect(await generate()).toMatchObject({ created: 0, moved: 0, cancelled: 0 });
+    const again = (await touchpoints(`clientId=${f.client.id}`)).items;
+    expect(again.map((x) => [x.id, x.dueOn])).toEqual(all.map((x) => [x.id, x.dueOn]));
   });
 
   it('two generators at once create each touchpoint once', async () => {
