@@ -9,6 +9,8 @@ export default defineConfig({
           name: 'unit',
           include: ['apps/server/src/**/*.test.ts', 'packages/shared/src/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          // the demo generator's checks build a whole small firm in memory
+          testTimeout: 20_000,
         },
       },
       {

@@ -1,5 +1,6 @@
 // Messages between bench/run.ts (the load generator) and bench/target.ts (the servers under load).
 import type { Scale } from '../apps/server/src/demo/firm.js';
+import type { PlanResult } from './plan.js';
 import type { RecomputeResult } from './recompute.js';
 import type { BusyClients } from './timeline.js';
 
@@ -9,6 +10,7 @@ export type TargetDb = { dialect: 'sqlite'; file: string; reuse?: boolean } | { 
 export type ToTarget =
   | { type: 'init'; db: TargetDb; scale: Scale; password: string }
   | { type: 'recompute'; runs: number }
+  | { type: 'plan'; runs: number }
   | { type: 'close' };
 
 export type TargetPorts = {
@@ -24,6 +26,8 @@ export type TargetPorts = {
   clientsFloor: number;
   /** Bare Fastify, GET /timeline/:id → the raw timeline page + count (bench/timeline.ts). */
   timelineFloor: number;
+  /** Bare Fastify, GET /my-day → the raw queries of My day (bench/my-day.ts). */
+  myDayFloor: number;
 };
 
 /** A demo account the client scenarios sign in as, and what the floors need to apply its visibility. */
@@ -43,6 +47,7 @@ export type FromTarget =
       dbVersion: string;
     }
   | { type: 'recomputed'; result: RecomputeResult }
+  | { type: 'planned'; result: PlanResult }
   | { type: 'closed'; rssBytes: number }
   | { type: 'error'; message: string };
 

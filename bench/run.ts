@@ -11,6 +11,8 @@ import { runLoad, type LoadSpec, type Measurement } from './load.js';
 import { BENCH_LOGIN, type FromTarget, type TargetDb, type ToTarget } from './protocol.js';
 import { runFileBench, type FileBenchResult } from './files.js';
 import { formatTable, ratios, type ScenarioResult } from './report.js';
+import { myDayScenarios, sameDay } from './my-day.js';
+import { formatPlan, type PlanResult } from './plan.js';
 import { formatRecompute, type RecomputeResult } from './recompute.js';
 import { timelineScenarios } from './timeline.js';
 
@@ -152,7 +154,7 @@ class Target {
 // ---------------------------------------------------------------------------------------------
 // Scenarios.
 
-type Scenario = { name: string; product: LoadSpec; floor: LoadSpec; check?: 'page' | 'detail' };
+type Scenario = { name: string; product: LoadSpec; floor: LoadSpec; check?: 'page' | 'detail' | 'myday' };
 
 async function expectOk(res: Response, what: string): Promise<unknown> {
   const text = await res.text();
@@ -207,6 +209,8 @@ async function checkScenarios(scenarios: Scenario[]) {
       const a = product as { id: string; name: string; tags: string[] };
       const b = floor as { id: string; name: string; tags: string[] };
       if (a.id !== b.id || a.name !== b.name || a.tags.join() !== b.tags.join()) throw new Error(`${s.name}: the floor's record differs from the product's`);
+    } else if (s.check === 'myday') {
+      sameDay(s.name, product as Parameters<typeof sameDay>[1], floor as Parameters<typeof sameDay>[2]);
     }
   }
 }
@@ -263,6 +267,7 @@ function scenariosFor(ready: Extract<FromTarget, { type: 'ready' }>, cookies: { 
       floor: { url: at(ports.clientsFloor, `/clients/${ready.lawyerClientIds[0]}?${lawyerView}`), paths: detailPaths((id) => `/clients/${id}?${lawyerView}`) },
     },
     ...timelineScenarios(at, ports, cookies, ready.busyClients),
+    ...myDayScenarios(at, ports, cookies.lawyer, accounts.lawyer),
   ];
 }
 
@@ -283,6 +288,7 @@ type DatabaseResult = {
   targetRssBytes: number | null;
   scenarios: ScenarioResult[];
   recompute: RecomputeResult | null;
+  plan: PlanResult | null;
 };
 
 async function benchDatabase(label: string, db: TargetDb): Promise<DatabaseResult> {
@@ -329,6 +335,14 @@ async function benchDatabase(label: string, db: TargetDb): Promise<DatabaseResul
       recompute = (await target.waitFor('recomputed', SETUP_TIMEOUT_MS)).result;
       process.stdout.write(' done\n');
     }
+    // P-4 year plan generation beside inserting the same rows, also with no load running
+    let plan: PlanResult | null = null;
+    if (!only || only.split(',').some((part) => 'plan'.includes(part))) {
+      process.stdout.write('  plan: product and floor…');
+      target.send({ type: 'plan', runs: settings.scale === 'large' ? 1 : 3 });
+      plan = (await target.waitFor('planned', SETUP_TIMEOUT_MS)).result;
+      process.stdout.write(' done\n');
+    }
     cleanups.delete(stopTarget);
     const rss = await target.stop();
     return {
@@ -339,6 +353,7 @@ async function benchDatabase(label: string, db: TargetDb): Promise<DatabaseResul
       targetRssBytes: rss,
       scenarios: results,
       recompute,
+      plan,
     };
   } finally {
     if (cleanups.has(stopTarget)) {
@@ -469,6 +484,7 @@ async function main(): Promise<number> {
     say(`${d.database === 'sqlite' ? 'SQLite' : 'PostgreSQL'} (${d.version}, scale ${settings.scale}) · latencies in ms · ratio = product ÷ floor`);
     say(formatTable(d.scenarios));
     if (d.recompute) say(formatRecompute(d.recompute));
+    if (d.plan) say(formatPlan(d.plan));
   }
   for (const d of databases) {
     for (const s of d.scenarios) {

@@ -18,6 +18,8 @@ import {
   usersFloorPostgres,
   usersFloorSqlite,
 } from './floors.js';
+import { myDayFloorPostgres, myDayFloorSqlite } from './my-day.js';
+import { measurePlan } from './plan.js';
 import { measureRecompute } from './recompute.js';
 import { busyClients, timelineFloorPostgres, timelineFloorSqlite } from './timeline.js';
 import { BENCH_LAWYER, BENCH_LOGIN, BENCH_PARTNER, type BenchAccount, type FromTarget, type TargetPorts, type ToTarget } from './protocol.js';
@@ -57,7 +59,8 @@ async function init(msg: Extract<ToTarget, { type: 'init' }>): Promise<void> {
   let dbVersion: string;
   if (db.dialect === 'postgres') {
     // VACUUM as well as ANALYZE (seedDemo analyzes): the visibility map allows index-only scans.
-    await sql`vacuum analyze teams, users, sessions, login_throttle, clients, client_tags, client_search, contacts, important_dates, client_relationships, timeline_events, personnel_changes, access_log`.execute(handle.db);
+    await sql`vacuum analyze teams, users, sessions, login_throttle, clients, client_tags, client_search, contacts, important_dates, client_relationships, timeline_events, personnel_changes, access_log,
+      touchpoints, matters, matter_members, service_obligations, interactions, interaction_participants`.execute(handle.db);
     const r = await sql<{ v: string }>`select current_setting('server_version') as v`.execute(handle.db);
     dbVersion = `PostgreSQL ${r.rows[0]?.v ?? '?'}`;
   } else {
@@ -89,15 +92,18 @@ async function init(msg: Extract<ToTarget, { type: 'init' }>): Promise<void> {
   let usersFloor: FastifyInstance;
   let clientsFloor: FastifyInstance;
   let timelineFloor: FastifyInstance;
+  let myDayFloor: FastifyInstance;
   if (db.dialect === 'sqlite') {
     usersFloor = usersFloorSqlite(handle.sqlite!);
     clientsFloor = clientsFloorSqlite(handle.sqlite!);
     timelineFloor = timelineFloorSqlite(handle.sqlite!);
+    myDayFloor = myDayFloorSqlite(handle.sqlite!);
   } else {
     pool = floorPool(db.url, db.schema, POOL_SIZE);
     usersFloor = usersFloorPostgres(pool);
     clientsFloor = clientsFloorPostgres(pool);
     timelineFloor = timelineFloorPostgres(pool);
+    myDayFloor = myDayFloorPostgres(pool);
   }
 
   const ports: TargetPorts = {
@@ -107,6 +113,7 @@ async function init(msg: Extract<ToTarget, { type: 'init' }>): Promise<void> {
     usersFloor: await listen(usersFloor),
     clientsFloor: await listen(clientsFloor),
     timelineFloor: await listen(timelineFloor),
+    myDayFloor: await listen(myDayFloor),
   };
   await send({
     type: 'ready',
@@ -160,6 +167,10 @@ process.on('message', (raw: ToTarget) => {
   else if (raw.type === 'recompute') {
     measureRecompute({ db: handle!.db, sqlite: handle!.sqlite ?? null, pool }, raw.runs)
       .then((result) => send({ type: 'recomputed', result }))
+      .catch(fail);
+  } else if (raw.type === 'plan') {
+    measurePlan({ db: handle!.db, sqlite: handle!.sqlite ?? null, pool }, raw.runs)
+      .then((result) => send({ type: 'planned', result }))
       .catch(fail);
   }
   else if (raw.type === 'close') {

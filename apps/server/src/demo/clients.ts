@@ -47,6 +47,7 @@ import {
   POTENTIAL_RESOURCES,
 } from './people.js';
 import { Rng } from './random.js';
+import { foundingNearNow } from './care-dates.js';
 import { CITIES, cityShort, ROADS, type City } from './regions.js';
 
 export const CLIENT_COUNTS: Record<Scale, number> = { small: 500, medium: 20_000, large: 200_000 };
@@ -213,6 +214,7 @@ export function* generateClients(firm: DemoFirm, scale: Scale, options: Options 
   const people: PersonRef[] = [];
   const all: string[] = [];
   const subsidiaries: SubsidiaryJob[] = [];
+  const nearNow = foundingNearNow(firm);
   const step = (CREATED_UNTIL - CREATED_FROM) / count;
 
   let batch = emptyBatch();
@@ -507,6 +509,8 @@ export function* generateClients(firm: DemoFirm, scale: Scale, options: Options 
     } else {
       row.status = statusRoll < 0.63 ? 'active' : statusRoll < 0.75 ? 'dormant' : 'prospect';
     }
+    // issue 6 item 10: the demo accounts' My day shows care dates
+    row.founded_on = nearNow(row) ?? row.founded_on;
     row.updated_at = iso(updated);
 
     // C-6: a contact who left has that change on record.

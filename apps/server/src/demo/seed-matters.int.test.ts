@@ -1,17 +1,19 @@
-import { INTERACTION_KINDS, MATTER_TYPES, type MatterChecklist, type MatterListItem, type StandardList } from '@retainer/shared';
+import { INTERACTION_KINDS, MATTER_TYPES, type Compliance, type MatterChecklist, type MatterListItem, type MyDay, type StandardList } from '@retainer/shared';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workingDays } from '../features/calendar/working-days.js';
+import { flagOverdueTouchpoints } from '../features/care/care.jobs.js';
 import { runServiceStandards } from '../features/matters/standards.jobs.js';
 import { timelineDue } from '../features/matters/standards.rules.js';
 import { createTestApp, dialect, type TestApp } from '../test/harness.js';
 import { DEMO_NOW, TODAY, dayText } from './demo-time.js';
 import { seedDemo } from './seed.js';
+import { DEMO_SHARES } from './touchpoints.js';
 
 const PASSWORD = 'Demo-Passw0rd!';
 type Tables =
   | 'matters' | 'matter_members' | 'fees' | 'interactions' | 'interaction_participants' | 'needs' | 'tasks' | 'timeline_events'
-  | 'matter_checklist_steps' | 'service_obligations' | 'notifications';
+  | 'matter_checklist_steps' | 'service_obligations' | 'notifications' | 'touchpoints';
 
 describe(`demo matters and interactions through the database (${dialect})`, () => {
   let t: TestApp;
@@ -164,5 +166,82 @@ describe(`demo matters and interactions through the database (${dialect})`, () =
     expect(steps.progress.done).toBeGreaterThan(0);
     expect(steps.progress.done).toBeLessThan(steps.progress.total);
     expect(steps.steps.slice(0, steps.progress.done).every((s) => s.done)).toBe(true);
+  });
+
+  it('plans every active client a year of touchpoints in mixed states, none done after the demo now (issue 6 item 10)', async () => {
+    const today = dayText(TODAY);
+    expect(await count('touchpoints')).toBe(result.touchpoints);
+    // P-4 under the shipped programmes: every active client, and only those, has its 2026 and 2027 plan
+    const unplanned = await rows(sql<{ id: string }>`select c.id from clients c where c.status = 'active'
+      and not exists (select 1 from touchpoints t where t.client_id = c.id and t.period_key like '2026%')
+      or c.status = 'active' and not exists (select 1 from touchpoints t where t.client_id = c.id and t.period_key like '2027%')`);
+    expect(unplanned).toEqual([]);
+    expect(await rows(sql<{ id: string }>`select t.id from touchpoints t join clients c on c.id = t.client_id where c.status <> 'active'`)).toEqual([]);
+
+    const [s] = await rows(sql<{ due: number; on_time: number; late: number; skipped: number; open: number; unflagged: number; bad: number }>`select
+      count(*) as due,
+      sum(case when status = 'done' and done_on <= due_on and done_on >= window_start then 1 else 0 end) as on_time,
+      sum(case when status = 'done' and done_on > due_on and done_on <= ${today} then 1 else 0 end) as late,
+      sum(case when status = 'skipped' and skip_reason is not null and skipped_by is not null then 1 else 0 end) as skipped,
+      sum(case when status = 'open' then 1 else 0 end) as open,
+      sum(case when status = 'open' and (overdue_flagged_at is null or overdue_flagged_at > ${new Date(DEMO_NOW).toISOString()}) then 1 else 0 end) as unflagged,
+      sum(case when status = 'done' and (done_at is null or done_at > ${new Date(DEMO_NOW).toISOString()} or substr(done_at, 1, 10) <> done_on) then 1 else 0 end) as bad
+      from touchpoints where due_on < ${today}`);
+    const share = (n: number) => Number(n) / Number(s!.due);
+    expect(Number(s!.due)).toBeGreaterThan(2000);
+    expect(share(s!.on_time)).toBeGreaterThan(DEMO_SHARES.onTime - 0.05);
+    expect(share(s!.on_time)).toBeLessThan(DEMO_SHARES.onTime + 0.05);
+    expect(share(s!.late)).toBeGreaterThan(0.05);
+    expect(share(s!.late)).toBeLessThan(0.13);
+    expect(share(s!.skipped)).toBeGreaterThan(0.02);
+    expect(share(s!.skipped)).toBeLessThan(0.07);
+    expect(share(s!.open)).toBeGreaterThan(0.05);
+    expect(share(s!.open)).toBeLessThan(0.14);
+    expect(Number(s!.on_time) + Number(s!.late) + Number(s!.skipped) + Number(s!.open)).toBe(Number(s!.due));
+    expect(Number(s!.unflagged)).toBe(0);
+    expect(Number(s!.bad)).toBe(0);
+    // from today on everything is still to do
+    const [later] = await rows(sql<{ n: number; open: number }>`select count(*) as n,
+      sum(case when status = 'open' and done_at is null and overdue_flagged_at is null then 1 else 0 end) as open from touchpoints where due_on >= ${today}`);
+    expect(Number(later!.n)).toBeGreaterThan(0);
+    expect(Number(later!.open)).toBe(Number(later!.n));
+    // the overdue job's first run at the demo's now finds them all flagged and escalated already
+    const notifications = await count('notifications');
+    const at = t.clock.now().toISOString();
+    t.clock.set(new Date(DEMO_NOW).toISOString());
+    try {
+      expect(await flagOverdueTouchpoints({ db: t.db, clock: t.clock, config: t.config })).toEqual({ flagged: 0, escalated: 0 });
+    } finally {
+      t.clock.set(at);
+    }
+    expect(await count('notifications')).toBe(notifications);
+  });
+
+  it("shows lawyer@retainer.test a full day and the firm's compliance in range at the demo's now", async () => {
+    const at = t.clock.now().toISOString();
+    t.clock.set(new Date(DEMO_NOW).toISOString());
+    try {
+      const lawyer = await t.login('lawyer@retainer.test', PASSWORD);
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/my-day', headers: { cookie: lawyer.cookie } });
+      expect(res.statusCode, res.body).toBe(200);
+      const day = res.json() as MyDay;
+      expect(day.today).toBe(dayText(TODAY));
+      expect(day.overdueTotal).toBeGreaterThan(0);
+      expect(day.overdue.every((x) => x.overdue && x.dueOn < day.today)).toBe(true);
+      expect(day.upcomingTotal).toBeGreaterThan(0);
+      expect(day.upcoming.every((x) => x.status === 'open' && x.dueOn >= day.today)).toBe(true);
+      expect(day.careDates.length).toBeGreaterThan(0);
+      expect(day.careDates.every((x) => x.kind === 'care' && x.occasionOn! >= day.today && x.occasionOn! <= dayText(TODAY + 14))).toBe(true);
+
+      const partner = await t.login('partner@retainer.test', PASSWORD);
+      const c = await t.app.inject({ method: 'GET', url: '/api/v1/touchpoints/compliance?from=2026-01-01&to=2026-12-31&groupBy=firm', headers: { cookie: partner.cookie } });
+      expect(c.statusCode, c.body).toBe(200);
+      const total = (c.json() as Compliance).total;
+      expect(total.due).toBeGreaterThan(2000);
+      expect(total.rate).toBeGreaterThan(0.7);
+      expect(total.rate).toBeLessThan(0.95);
+    } finally {
+      t.clock.set(at);
+    }
   });
 });

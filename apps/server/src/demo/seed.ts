@@ -7,6 +7,7 @@ import { gramsOf } from '../features/clients/clients.search.js';
 import { generateDemo, type DemoActivityBatch } from './activity.js';
 import type { DemoClientBatch } from './clients.js';
 import { DEMO_ACCOUNTS, DEMO_SEED, generateFirm, type Scale } from './firm.js';
+import { seedTouchpoints } from './touchpoints.js';
 
 /** Bind variables per statement: under SQLite's 32,766 (and PostgreSQL's 65,535). */
 const MAX_PARAMS = 32_000;
@@ -215,21 +216,34 @@ export async function seedDemo(
     });
     await trx.insertInto('meta').values({ key: 'demo_scale', value: scale }).execute();
   }));
-  // Fresh statistics, or the planner guesses from empty tables (PERFORMANCE.md).
-  if (postgres) await sql`analyze ${sql.join(SEEDED_TABLES.map((t) => sql.table(t)))}`.execute(db);
+  await analyze(db, postgres, SEEDED_TABLES);
+  // Issue 6 item 10: a year of touchpoints in mixed states, planned by the product's generator
+  // (which reads the loaded tables, so after their statistics) and analyzed in turn.
+  const care = await withLoadCache(db, postgres, () => seedTouchpoints(db));
+  await analyze(db, postgres, ['touchpoints']);
+  const touchpoints = care.planned.reduce((n, p) => n + p.created, 0);
+  return {
+    teams: firm.teams.length, users: firm.users.length, ...counts, touchpoints,
+    touchpointStates: { done: care.done, late: care.late, skipped: care.skipped, overdue: care.overdue },
+    accounts: DEMO_ACCOUNTS,
+  };
+}
+
+/** Fresh statistics, or the planner guesses from empty tables (PERFORMANCE.md). */
+async function analyze(db: Db, postgres: boolean, tables: readonly (keyof Database)[]) {
+  if (postgres) await sql`analyze ${sql.join(tables.map((t) => sql.table(t)))}`.execute(db);
   else {
     // sampled statistics: a full ANALYZE reads every index of a multi-gigabyte file
     await sql`pragma analysis_limit = 1000`.execute(db);
-    for (const t of SEEDED_TABLES) await sql`analyze ${sql.table(t)}`.execute(db);
+    for (const t of tables) await sql`analyze ${sql.table(t)}`.execute(db);
   }
-  return { teams: firm.teams.length, users: firm.users.length, ...counts, accounts: DEMO_ACCOUNTS };
 }
 
 /** Removes every business row, children first; only behind an explicit --reset. */
 export async function wipe(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const t of [
-      'conflict_checks', 'exports', 'imports', 'access_log', 'saved_views', 'settings', 'notifications',
+      'conflict_checks', 'exports', 'imports', 'access_log', 'saved_views', 'settings', 'notifications', 'touchpoints',
       // checklist templates and the holiday calendar are firm data from the migrations: kept
       'matter_renewals', 'matter_key_dates', 'matter_checklist_steps', 'service_obligations', 'adverse_events', 'classification_changes',
       'tasks', 'needs', 'interaction_contacts', 'interaction_participants', 'interactions', 'cadence_flags', 'fees',

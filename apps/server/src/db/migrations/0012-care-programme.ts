@@ -57,6 +57,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('touchpoints_assignee_idx').on('touchpoints').columns(['assignee_id', 'status', 'due_on']).execute();
   await db.schema.createIndex('touchpoints_client_idx').on('touchpoints').columns(['client_id', 'due_on']).execute();
   await db.schema.createIndex('touchpoints_due_idx').on('touchpoints').columns(['due_on', 'status']).execute();
+  // P-8: care dates in the next 14 days
+  await db.schema.createIndex('touchpoints_occasion_idx').on('touchpoints').columns(['occasion_on', 'kind']).execute();
 
   const rows: ProgrammeRulesTable[] = [];
   for (const [grade, rules] of Object.entries(SHIPPED_PROGRAMMES) as [Grade, (typeof SHIPPED_PROGRAMMES)[Grade]][]) {
