@@ -2,6 +2,7 @@ import type { ClientStatus, Grade, Programme, Tier, Touchpoint, TouchpointGenera
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, expectError, type TestApp } from '../../test/harness.js';
 import { clientFirm, get, send } from '../clients/clients-fixture.js';
+import { insertMatter } from '../interactions/interactions-fixture.js';
 import { signInAgain } from '../matters/matters-fixture.js';
 import { flagOverdueTouchpoints } from './care.jobs.js';
 
@@ -287,10 +288,20 @@ describe('compliance (P-7) and My day (P-8)', () => {
     // the care touch is due 3 Feb: within its 3-day lead time, it is upcoming for the manager
     const managerUpcoming = ((await get(t, '/api/v1/my-day', f.manager)).json() as { upcoming: Touchpoint[] }).upcoming;
     expect(managerUpcoming.some((x) => x.kind === 'care' && x.dueOn === '2027-02-03')).toBe(true);
+    // I-2 this month: lawyer A leads an open matter there and has logged one interaction of three
+    await insertMatter(t, { clientId: f.client.id, leadLawyerId: f.lawyerA.user.id, openedOn: '2027-01-10' });
+    const logged = await send(t, 'POST', '/api/v1/interactions', f.lawyerA, { clientId: f.client.id, kind: 'call', occurredAt: '2027-02-01T01:00:00.000Z', summary: '电话沟通合同续签' });
+    expect(logged.statusCode, logged.body).toBe(201);
+    const cadence = ((await get(t, '/api/v1/my-day', f.lawyerA)).json() as { cadence: unknown[] }).cadence;
+    expect(cadence).toEqual([{ clientId: f.client.id, clientName: f.client.name, role: 'lead_lawyer', count: 1, target: 3 }]);
+    // the manager of the client owes one a month and has none yet
+    const managerCadence = ((await get(t, '/api/v1/my-day', f.manager)).json() as { cadence: unknown[] }).cadence;
+    expect(managerCadence).toEqual([{ clientId: f.client.id, clientName: f.client.name, role: 'client_manager', count: 0, target: 1 }]);
     // another lawyer's day holds none of it
-    const otherDay = (await get(t, '/api/v1/my-day', f.lawyerB)).json() as { overdue: Touchpoint[]; careDates: Touchpoint[] };
+    const otherDay = (await get(t, '/api/v1/my-day', f.lawyerB)).json() as { overdue: Touchpoint[]; careDates: Touchpoint[]; cadence: unknown[] };
     expect(otherDay.overdue).toEqual([]);
     expect(otherDay.careDates).toEqual([]);
+    expect(otherDay.cadence).toEqual([]);
   });
 });
 

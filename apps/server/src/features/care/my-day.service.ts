@@ -1,10 +1,10 @@
-import type { MyDay } from '@retainer/shared';
+import { CADENCE_RULE, type MyDay } from '@retainer/shared';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { firmDay, startOfFirmDay, type Clock } from '../../plugins/clock.js';
 import type { Actor } from '../../plugins/context.js';
 import { visibleTo } from '../clients/clients.visibility.js';
-import { computeCadence } from '../interactions/cadence.service.js';
+import { cadenceMonth } from '../interactions/cadence.service.js';
 import { addDays } from './care.plan.js';
 import { toTouchpoint } from './touchpoints.service.js';
 
@@ -91,9 +91,7 @@ export async function myDay(deps: Deps, actor: Actor): Promise<MyDay> {
       .orderBy('p.changed_at', 'desc')
       .limit(SECTION)
       .execute(),
-    actor.role === 'lawyer' || actor.role === 'client_manager' || actor.role === 'partner'
-      ? computeCadence(deps, actor, { userId: actor.id })
-      : Promise.resolve(null),
+    myCadence(deps, actor, today),
   ]);
   const upcoming = upcomingRows.filter((r) => addDays(today, Number(r.lead_days)) >= r.due_on);
   const now = deps.clock.now().toISOString();
@@ -108,9 +106,53 @@ export async function myDay(deps: Deps, actor: Actor): Promise<MyDay> {
     personnelChanges: personnel.map((p) => ({
       id: p.id, clientId: p.client_id, clientName: p.client_name, contactName: p.contact_name, field: p.field, oldValue: p.old_value, newValue: p.new_value, changedAt: p.changed_at,
     })),
-    cadence: (cadence?.clients ?? []).flatMap((c) =>
-      c.people.filter((p) => p.userId === actor.id && p.shortfall > 0).map((p) => ({ clientId: c.clientId, clientName: c.clientName, role: p.role, count: p.count, target: p.target })),
-    ),
-    cadenceFlagFrom: cadence?.flagFrom ?? today,
+    cadence: cadence.rows,
+    cadenceFlagFrom: cadence.flagFrom,
   };
+}
+
+/**
+ * I-2 for the caller alone: clients with an open matter they lead (3 a month) or whose manager
+ * they are (1 a month), and how many interactions they took part in there this month; only the
+ * clients still short. The firm-wide report (cadence.service.ts) reads every visible client.
+ */
+async function myCadence(deps: Deps, actor: Actor, today: string) {
+  const { db } = deps;
+  const win = cadenceMonth(today.slice(0, 7), deps.timeZone);
+  const open = (role: 'lead' | 'manager') =>
+    db
+      .selectFrom('matters')
+      .innerJoin('clients', 'clients.id', 'matters.client_id')
+      .select(['clients.id', 'clients.name'])
+      .distinct()
+      .where('matters.status', 'in', ['engaged', 'in_progress'])
+      .where('matters.opened_on', '<=', win.lastDay)
+      .where(role === 'lead' ? 'matters.lead_lawyer_id' : 'clients.manager_id', '=', actor.id)
+      .where(visibleTo(actor) as never)
+      .execute();
+  const [led, managed] = await Promise.all([open('lead'), open('manager')]);
+  const ids = [...new Set([...led, ...managed].map((c) => c.id))];
+  const done = new Map<string, number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('interactions')
+      .innerJoin('interaction_participants as p', 'p.interaction_id', 'interactions.id')
+      .select(['interactions.client_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('p.user_id', '=', actor.id)
+      .where('interactions.client_id', 'in', ids.slice(i, i + 500))
+      .where('interactions.occurred_at', '>=', win.start)
+      .where('interactions.occurred_at', '<', win.end)
+      .where('interactions.kind', 'in', [...CADENCE_RULE.countedKinds])
+      .groupBy('interactions.client_id')
+      .execute();
+    for (const r of rows) done.set(r.client_id, Number(r.n));
+  }
+  const rows = [
+    ...led.map((c) => ({ clientId: c.id, clientName: c.name, role: 'lead_lawyer', count: done.get(c.id) ?? 0, target: CADENCE_RULE.leadLawyerTarget })),
+    ...managed.map((c) => ({ clientId: c.id, clientName: c.name, role: 'client_manager', count: done.get(c.id) ?? 0, target: CADENCE_RULE.clientManagerTarget })),
+  ]
+    .filter((r) => r.count < r.target)
+    .sort((a, b) => b.target - b.count - (a.target - a.count) || a.clientName.localeCompare(b.clientName, 'zh-CN'))
+    .slice(0, SECTION);
+  return { rows, flagFrom: win.flagFrom };
 }
