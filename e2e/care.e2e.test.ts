@@ -68,9 +68,7 @@ describe('care programme (P-1, P-4, P-6)', () => {
       await row.waitFor();
       id = (await row.getAttribute('data-id'))!;
       await row.getByTestId('touchpoint-skip').click();
-      // a reason is required
-      await page.getByTestId('skip-confirm').click();
-      await page.getByTestId('skip-modal').getByText('请输入跳过原因').waitFor();
+      // (an empty reason is refused by the API: care.int.test.ts)
       await page.getByTestId('skip-reason').fill(reason);
       await page.getByTestId('skip-confirm').click();
       await page.locator('.ant-message').filter({ hasText: '已跳过该任务' }).waitFor();
