@@ -145,6 +145,8 @@ describe('bulk transfer (X-5)', () => {
 
   it('moves each client for a partner, with reason in audit and timeline; a bad owner is validation_failed', async () => {
     const second = await f.create(f.lawyerA, { kind: 'individual', name: '钱七' });
+    // audit rows are read in id order: the transfer's must come after the creation's
+    t.clock.advance(1000);
     const res = await bulk(f.partner, {
       action: 'transfer',
       ids: [f.client.id, second.id],
