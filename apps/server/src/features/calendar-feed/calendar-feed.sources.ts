@@ -8,6 +8,7 @@ import { birthdayOf } from '../contacts/contacts.service.js';
 import { clientBirthdayId, contactBirthdayId, foundingDayId } from '../important-dates/derived-dates.js';
 import { visibleMatters } from '../matters/matters.service.js';
 import { feedLabels, occasionLabel } from './calendar-feed.labels.js';
+import { addDays } from '../matters/matters.rules.js';
 
 type Db = Kysely<Database>;
 
@@ -17,10 +18,6 @@ export type FeedEvent = { uid: string; day: string; summary: string; description
 /** P-9 windows, in firm-local days from today. */
 export const FEED_WINDOW = { touchpointsBack: 60, touchpointsAhead: 400, keyDatesBack: 60, keyDatesAhead: 400, careAhead: 365 } as const;
 
-export function addDays(day: string, n: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
 
 const lines = (...xs: (string | null | undefined | false)[]) => xs.filter((x): x is string => !!x).join('\n');
 

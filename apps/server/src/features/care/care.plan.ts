@@ -2,6 +2,7 @@
 // generator feeds it rows and writes the difference.
 import type { CalendarDate, ClientStatus, Grade, ProgrammeChannel, ProgrammeRole, Tier, TouchpointKind } from '@retainer/shared';
 import { festivalDates, occurrencesInYear, type FestivalKey } from '../calendar/lunar.js';
+import { addDays } from '../matters/matters.rules.js';
 
 export type PlanRule = {
   id: string;
@@ -55,11 +56,6 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 const day = (y: number, m: number, d: number) => `${y}-${pad2(m)}-${pad2(d)}`;
 const lastOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
-export function addDays(d: string, n: number): string {
-  const t = new Date(`${d}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() + n);
-  return t.toISOString().slice(0, 10);
-}
 
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 
