@@ -35,7 +35,7 @@ export function openDatabase(options: DbOptions): DbHandle {
     sqlite.pragma('busy_timeout = 5000');
     // Refreshes the planner's statistics where they are missing or stale (cheap; limited work).
     sqlite.pragma('optimize = 0x10002');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
   }
   const pool = new pg.Pool({
@@ -45,6 +45,32 @@ export function openDatabase(options: DbOptions): DbHandle {
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
+}
+
+/** Statements kept per SQL text, the oldest dropped first. */
+const STATEMENT_CACHE = 500;
+
+/**
+ * Kysely prepares every query it runs; a prepared statement is reusable, and preparing a bulk
+ * insert of hundreds of rows costs more than running it. Safe on the one connection Kysely
+ * serializes its queries on (a stream holds the connection until it ends).
+ */
+function withStatementCache(sqlite: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string): SQLite.Statement {
+      let stmt = cache.get(text);
+      if (stmt) {
+        cache.delete(text);
+      } else {
+        stmt = sqlite.prepare(text);
+        if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(text, stmt);
+      return stmt;
+    },
+  };
 }
 
 export function describeDatabase(options: DbOptions): string {

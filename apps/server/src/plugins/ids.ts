@@ -1,7 +1,20 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
+
+// Random bytes drawn in blocks: one system call per 409 ids instead of one per id (bulk plans).
+const POOL = Buffer.alloc(4096);
+let offset = POOL.length;
+
+function random10(): Buffer {
+  if (offset + 10 > POOL.length) {
+    randomFillSync(POOL);
+    offset = 0;
+  }
+  offset += 10;
+  return POOL.subarray(offset - 10, offset);
+}
 
 /** UUID v7: time-ordered, so keyset pagination by id follows creation order. */
-export function newId(now: number = Date.now(), random: Buffer = randomBytes(10)): string {
+export function newId(now: number = Date.now(), random: Buffer = random10()): string {
   const b = Buffer.alloc(16);
   b.writeUIntBE(now, 0, 6);
   random.copy(b, 6, 0, 10);

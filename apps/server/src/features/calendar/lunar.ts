@@ -115,10 +115,20 @@ function assertValid(d: CalendarDate): void {
 }
 
 /** Where a (valid) lunar date falls in one lunar year, with the leap-month and day-30 fallbacks. */
+// A planning run converts the same few hundred month-days for every client: remembered, bounded.
+const occurrenceCache = new Map<string, string>();
+
 function lunarOccurrence(d: CalendarDate, lunarYear: number): string {
-  const leap = d.leapMonth && lunarYearTable(lunarYear).leapMonth === d.month;
-  const row = lunarMonthRow(lunarYear, d.month, leap)!;
-  return addDays(row.firstDay, Math.min(d.day, row.days) - 1);
+  const key = `${lunarYear}:${d.month}:${d.day}:${d.leapMonth ? 1 : 0}`;
+  let day = occurrenceCache.get(key);
+  if (day === undefined) {
+    const leap = d.leapMonth && lunarYearTable(lunarYear).leapMonth === d.month;
+    const row = lunarMonthRow(lunarYear, d.month, leap)!;
+    day = addDays(row.firstDay, Math.min(d.day, row.days) - 1);
+    if (occurrenceCache.size >= 20_000) occurrenceCache.clear();
+    occurrenceCache.set(key, day);
+  }
+  return day;
 }
 
 /**
@@ -163,7 +173,18 @@ export function nextOccurrence(d: CalendarDate, fromDay: string): string {
 }
 
 /** P-5 festivals in one Gregorian year, in date order. Each lunar festival falls once in every Gregorian year. */
-export function festivalDates(gregorianYear: number): Festival[] {
+const festivalCache = new Map<number, readonly Festival[]>();
+
+export function festivalDates(gregorianYear: number): readonly Festival[] {
+  let festivals = festivalCache.get(gregorianYear);
+  if (!festivals) {
+    festivals = Object.freeze(computeFestivals(gregorianYear));
+    festivalCache.set(gregorianYear, festivals);
+  }
+  return festivals;
+}
+
+function computeFestivals(gregorianYear: number): Festival[] {
   const lunar = (month: number, day: number) => {
     const date = lunarToSolar(gregorianYear, month, day, false);
     if (date === null) throw new RangeError(`year ${gregorianYear} is outside the supported range`);

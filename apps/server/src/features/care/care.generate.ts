@@ -2,6 +2,7 @@
 // twice creates nothing, and a grade, tier, owner or date change re-plans what has not happened yet.
 import type { ClientStatus, Grade, ProgrammeRole, Tier } from '@retainer/shared';
 import type { Kysely } from 'kysely';
+import { bulkInsert } from '../../db/bulk-insert.js';
 import type { Database } from '../../db/schema.js';
 import { firmDay, type Clock } from '../../plugins/clock.js';
 import { newId } from '../../plugins/ids.js';
@@ -13,7 +14,6 @@ import { loadRules } from './programmes.service.js';
 
 /** Clients planned per batch (one transaction each). */
 const BATCH = 1000;
-const INSERT_CHUNK = 500;
 
 type Deps = { db: Kysely<Database>; clock: Clock; timeZone: string };
 export type GenerateResult = { year: number; clients: number; created: number; moved: number; cancelled: number; reopened: number };
@@ -163,7 +163,13 @@ export async function generateYear(deps: Deps, year: number, clientIds?: readonl
         .execute(),
     ]);
     const storedOf = new Map<string, (typeof stored)[number]>();
-    for (const s of stored) storedOf.set(`${s.client_id}|${keyOf(s.rule_id, s.period_key)}`, s);
+    const storedOfClient = new Map<string, (typeof stored)[number][]>();
+    for (const s of stored) {
+      storedOf.set(`${s.client_id}|${keyOf(s.rule_id, s.period_key)}`, s);
+      const list = storedOfClient.get(s.client_id);
+      if (list) list.push(s);
+      else storedOfClient.set(s.client_id, [s]);
+    }
 
     const inserts: TouchpointsTable[] = [];
     const updates: { id: string; set: Partial<TouchpointsTable> }[] = [];
@@ -191,8 +197,8 @@ export async function generateYear(deps: Deps, year: number, clientIds?: readonl
           result.moved++;
         }
       }
-      for (const s of stored) {
-        if (s.client_id !== c.id || s.status !== 'open' || wanted.has(`${c.id}|${keyOf(s.rule_id, s.period_key)}`)) continue;
+      for (const s of storedOfClient.get(c.id) ?? []) {
+        if (s.status !== 'open' || wanted.has(`${c.id}|${keyOf(s.rule_id, s.period_key)}`)) continue;
         if (s.due_on >= today) {
           updates.push({ id: s.id, set: { status: 'cancelled', updated_at: now } });
           result.cancelled++;
@@ -204,15 +210,8 @@ export async function generateYear(deps: Deps, year: number, clientIds?: readonl
       }
     }
     await db.transaction().execute(async (trx) => {
-      for (let i = 0; i < inserts.length; i += INSERT_CHUNK) {
-        // two generators at once: the plan key is unique, the second insert of a key does nothing
-        const r = await trx
-          .insertInto('touchpoints')
-          .values(inserts.slice(i, i + INSERT_CHUNK))
-          .onConflict((oc) => oc.columns(['client_id', 'rule_id', 'period_key']).doNothing())
-          .executeTakeFirst();
-        result.created += Number(r.numInsertedOrUpdatedRows ?? 0);
-      }
+      // two generators at once: the plan key is unique, the second insert of a key does nothing
+      result.created += await bulkInsert(trx, 'touchpoints', inserts, { conflictColumns: ['client_id', 'rule_id', 'period_key'] });
       for (const u of updates) await trx.updateTable('touchpoints').set(u.set).where('id', '=', u.id).execute();
     });
   };

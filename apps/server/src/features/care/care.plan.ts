@@ -59,14 +59,17 @@ const lastOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTC
 
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 
-/** FNV-1a: spreads due dates over a period, the same for a client and rule every run. */
-function spread(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) / 4294967296;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function fnv(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/** FNV-1a of `${prefix}${i}` as a fraction: spreads due dates over a period, the same every run. */
+function spreadOf(prefixHash: number, i: number): number {
+  return (fnv(prefixHash, String(i)) >>> 0) / 4294967296;
 }
 
 function periodLabel(year: number, perYear: number, i: number): string {
@@ -86,33 +89,54 @@ function periodLabel(year: number, perYear: number, i: number): string {
   }
 }
 
+type Period = { key: string; windowStart: string; windowEnd: string; dueDays: readonly string[] };
+
+// The periods of a year are the same for every client: computed once per (year, periods).
+const periodCache = new Map<string, readonly Period[]>();
+
+function periodsOf(year: number, perYear: number): readonly Period[] {
+  const cacheKey = `${year}:${perYear}`;
+  let periods = periodCache.get(cacheKey);
+  if (!periods) {
+    const months = 12 / perYear;
+    const list: Period[] = [];
+    for (let i = 0; i < perYear; i++) {
+      const startMonth = i * months + 1;
+      const endMonth = startMonth + months - 1;
+      const windowStart = day(year, startMonth, 1);
+      const windowEnd = day(year, endMonth, lastOfMonth(year, endMonth));
+      const span = Math.max(1, Math.floor((daysBetween(windowStart, windowEnd) + 1) * 0.8));
+      list.push({ key: periodLabel(year, perYear, i), windowStart, windowEnd, dueDays: Array.from({ length: span }, (_, d) => addDays(windowStart, d)) });
+    }
+    periods = list;
+    periodCache.set(cacheKey, periods);
+  }
+  return periods;
+}
+
 /**
  * Periodic rules: the year in `perYear` equal periods; the touchpoint may be done any day of its
  * period and is due on a day spread over the period's first 80% (so one person's month does not
  * pile up on its last day). The annual report is due on 31 Dec or the retainer's anniversary.
  */
-function periodic(rule: PlanRule, client: PlanClient, year: number): Planned[] {
-  const months = 12 / rule.perYear;
-  const out: Planned[] = [];
-  for (let i = 0; i < rule.perYear; i++) {
-    const startMonth = i * months + 1;
-    const endMonth = startMonth + months - 1;
-    const windowStart = day(year, startMonth, 1);
-    const windowEnd = day(year, endMonth, lastOfMonth(year, endMonth));
+function periodic(rule: PlanRule, client: PlanClient, year: number, out: Planned[]): void {
+  const periods = periodsOf(year, rule.perYear);
+  const prefix = fnv(FNV_OFFSET, `${client.id}:${rule.kind}:`);
+  for (let i = 0; i < periods.length; i++) {
+    const { key, windowStart, windowEnd, dueDays } = periods[i]!;
     let dueOn: string;
     if (rule.kind === 'annual_report') {
       const anniversary = client.retainerAnniversary ? `${year}-${client.retainerAnniversary}` : null;
       dueOn = anniversary && anniversary <= windowEnd && !anniversary.endsWith('02-29') ? anniversary : windowEnd;
     } else {
-      const span = Math.max(1, Math.floor((daysBetween(windowStart, windowEnd) + 1) * 0.8));
-      dueOn = addDays(windowStart, Math.floor(spread(`${client.id}:${rule.kind}:${i}`) * span));
+      dueOn = dueDays[Math.floor(spreadOf(prefix, i) * dueDays.length)]!;
     }
-    out.push({ ...common(rule), periodKey: periodLabel(year, rule.perYear, i), occasion: null, occasionOn: null, windowStart, windowEnd, dueOn });
+    out.push({
+      ruleId: rule.id, kind: rule.kind, periodKey: key, occasion: null, occasionOn: null, windowStart, windowEnd, dueOn,
+      role: rule.role, channel: rule.channel, guidance: rule.guidance,
+    });
   }
-  return out;
 }
-
-const common = (rule: PlanRule) => ({ ruleId: rule.id, kind: rule.kind, role: rule.role, channel: rule.channel, guidance: rule.guidance });
 
 type Candidate = { key: string; occasion: string; on: string };
 
@@ -144,13 +168,8 @@ function care(rule: PlanRule, client: PlanClient, year: number): Planned[] {
     taken.add(c.on);
     const dueOn = addDays(c.on, -rule.leadDays);
     out.push({
-      ...common(rule),
-      periodKey: `${year}:care:${c.key}`,
-      occasion: c.occasion,
-      occasionOn: c.on,
-      windowStart: addDays(dueOn, -14),
-      windowEnd: addDays(c.on, 7),
-      dueOn,
+      ruleId: rule.id, kind: rule.kind, periodKey: `${year}:care:${c.key}`, occasion: c.occasion, occasionOn: c.on,
+      windowStart: addDays(dueOn, -14), windowEnd: addDays(c.on, 7), dueOn, role: rule.role, channel: rule.channel, guidance: rule.guidance,
     });
   }
   return out.sort((a, b) => (a.dueOn < b.dueOn ? -1 : 1));
@@ -161,7 +180,8 @@ export function planYear(client: PlanClient, rules: readonly PlanRule[], year: n
   const out: Planned[] = [];
   for (const rule of rules) {
     if (!appliesTo(rule, client)) continue;
-    for (const p of rule.kind === 'care' ? care(rule, client, year) : periodic(rule, client, year)) out.push(p);
+    if (rule.kind === 'care') for (const p of care(rule, client, year)) out.push(p);
+    else periodic(rule, client, year, out);
   }
   return out;
 }
