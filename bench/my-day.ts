@@ -1,5 +1,5 @@
 // P-8 My day: the product's GET /api/v1/my-day as lawyer@retainer.test beside a bare Fastify route
-// running the same queries as raw SQL on the driver (my-day.service.ts and computeCadence).
+// running the same queries as raw SQL on the driver (my-day.service.ts, with its own cadence).
 import type SQLite from 'better-sqlite3';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type pg from 'pg';
@@ -42,14 +42,17 @@ const QUERIES = {
     from personnel_changes p join clients c on c.id = p.client_id left join contacts k on k.id = p.contact_id
     where (c.owner_id = @me or c.manager_id = @me) and p.changed_at >= @personnelFrom and ${VISIBLE}
     order by p.changed_at desc limit ${SECTION}`,
-  // I-2 cadence: open matters of visible clients opened by the month's end, and the month's counted interactions
-  matters: `select m.client_id, m.lead_lawyer_id, c.name as client_name, c.manager_id from matters m join clients c on c.id = m.client_id
-    where ${VISIBLE} and m.status in ('engaged', 'in_progress') and m.opened_on <= @lastDay`,
-  counts: `select i.client_id, p.user_id, count(*) as n from interactions i join interaction_participants p on p.interaction_id = i.id
-    where i.occurred_at >= @monthStart and i.occurred_at < @monthEnd and i.kind in (${CADENCE_RULE.countedKinds.map((k) => `'${k}'`).join(', ')})
+  // I-2 cadence, the caller's own (my-day.service.ts myCadence): clients of open matters they lead or
+  // whose manager they are, and the interactions they took part in there this month
+  led: `select distinct c.id, c.name from matters m join clients c on c.id = m.client_id
+    where m.status in ('engaged', 'in_progress') and m.opened_on <= @lastDay and m.lead_lawyer_id = @me and ${VISIBLE}`,
+  managed: `select distinct c.id, c.name from matters m join clients c on c.id = m.client_id
+    where m.status in ('engaged', 'in_progress') and m.opened_on <= @lastDay and c.manager_id = @me and ${VISIBLE}`,
+  counts: `select i.client_id, count(*) as n from interactions i join interaction_participants p on p.interaction_id = i.id
+    where p.user_id = @me and i.occurred_at >= @monthStart and i.occurred_at < @monthEnd and i.kind in (${CADENCE_RULE.countedKinds.map((k) => `'${k}'`).join(', ')})
     and i.client_id in (select m.client_id from matters m join clients c on c.id = m.client_id
-      where ${VISIBLE} and m.status in ('engaged', 'in_progress') and m.opened_on <= @lastDay)
-    group by i.client_id, p.user_id`,
+      where m.status in ('engaged', 'in_progress') and m.opened_on <= @lastDay and (m.lead_lawyer_id = @me or c.manager_id = @me) and ${VISIBLE})
+    group by i.client_id`,
 } as const;
 type Query = keyof typeof QUERIES;
 type Row = Record<string, unknown>;
@@ -77,17 +80,14 @@ const touchpoint = (r: Row, today: string) => ({
 /** The product's response shape from the raw rows. */
 function toDay(p: Params, q: Record<Query, Row[]>, now: string) {
   const upcoming = q.upcoming.filter((r) => addDays(p.today, Number(r.lead_days)) >= (r.due_on as string));
-  const done = new Map(q.counts.map((c) => [`${String(c.client_id)}|${String(c.user_id)}`, Number(c.n)]));
-  // the lawyer's own cadence shortfalls: as lead lawyer of a client's open matter, or its manager
-  const cadence = new Map<string, { clientId: unknown; clientName: unknown; role: string; count: number; target: number }>();
-  for (const m of q.matters) {
-    const roles = [m.lead_lawyer_id === p.me && 'lead_lawyer', m.manager_id === p.me && 'client_manager'].filter((r): r is string => !!r);
-    for (const role of roles) {
-      const target = role === 'lead_lawyer' ? CADENCE_RULE.leadLawyerTarget : CADENCE_RULE.clientManagerTarget;
-      const count = done.get(`${String(m.client_id)}|${p.me}`) ?? 0;
-      if (count < target) cadence.set(`${String(m.client_id)}|${role}`, { clientId: m.client_id, clientName: m.client_name, role, count, target });
-    }
-  }
+  const done = new Map(q.counts.map((c) => [String(c.client_id), Number(c.n)]));
+  const cadence = [
+    ...q.led.map((c) => ({ clientId: c.id, clientName: c.name, role: 'lead_lawyer', count: done.get(String(c.id)) ?? 0, target: CADENCE_RULE.leadLawyerTarget })),
+    ...q.managed.map((c) => ({ clientId: c.id, clientName: c.name, role: 'client_manager', count: done.get(String(c.id)) ?? 0, target: CADENCE_RULE.clientManagerTarget })),
+  ]
+    .filter((r) => r.count < r.target)
+    .sort((x, y) => y.target - y.count - (x.target - x.count) || String(x.clientName).localeCompare(String(y.clientName), 'zh-CN'))
+    .slice(0, SECTION);
   return {
     today: p.today,
     overdue: q.overdue.map((r) => touchpoint(r, p.today)),
@@ -101,7 +101,7 @@ function toDay(p: Params, q: Record<Query, Row[]>, now: string) {
     personnelChanges: q.personnel.map((x) => ({
       id: x.id, clientId: x.client_id, clientName: x.client_name, contactName: x.contact_name, field: x.field, oldValue: x.old_value, newValue: x.new_value, changedAt: x.changed_at,
     })),
-    cadence: [...cadence.values()],
+    cadence,
     cadenceFlagFrom: p.flagFrom,
   };
 }
