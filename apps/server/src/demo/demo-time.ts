@@ -25,11 +25,4 @@ export function instantOn(day: number, fraction: number, fromHour = 9, toHour = 
 }
 
 /** FNV-1a of a text: a per-record seed, so a client's history does not depend on batching. */
-export function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+export { fnv1a as hash32 } from '../plugins/hash.js';

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { bulkInsert } from '../../db/bulk-insert.js';
 import type { Database } from '../../db/schema.js';
 import { firmDay, type Clock } from '../../plugins/clock.js';
+import { fnv1a } from '../../plugins/hash.js';
 import { newId } from '../../plugins/ids.js';
 import { birthdayOf } from '../contacts/contacts.service.js';
 import type { CalendarDate } from '@retainer/shared';
@@ -71,16 +72,10 @@ export function assigneeFor(role: ProgrammeRole, c: Pick<ClientRow, 'id' | 'owne
       const ofTeam = c.team_id ? staff.secretaryOfTeam.get(c.team_id) : undefined;
       if (ofTeam) return ofTeam;
       // the firm's secretaries share the rest, each client always with the same one
-      if (staff.secretaries.length) return staff.secretaries[hashIndex(c.id, staff.secretaries.length)]!;
+      if (staff.secretaries.length) return staff.secretaries[fnv1a(c.id) % staff.secretaries.length]!;
       return c.manager_id ?? c.owner_id;
     }
   }
-}
-
-function hashIndex(text: string, n: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % n;
 }
 
 /** The clients' own dates (C-5): birthday or founding day, contacts' birthdays, stored important dates. */

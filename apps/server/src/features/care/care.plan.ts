@@ -2,6 +2,7 @@
 // generator feeds it rows and writes the difference.
 import type { CalendarDate, ClientStatus, Grade, ProgrammeChannel, ProgrammeRole, Tier, TouchpointKind } from '@retainer/shared';
 import { festivalDates, occurrencesInYear, type FestivalKey } from '../calendar/lunar.js';
+import { fnv1a } from '../../plugins/hash.js';
 import { addDays } from '../matters/matters.rules.js';
 
 export type PlanRule = {
@@ -59,17 +60,9 @@ const lastOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTC
 
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-function fnv(h: number, text: string): number {
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-  return h;
-}
-
 /** FNV-1a of `${prefix}${i}` as a fraction: spreads due dates over a period, the same every run. */
 function spreadOf(prefixHash: number, i: number): number {
-  return (fnv(prefixHash, String(i)) >>> 0) / 4294967296;
+  return fnv1a(String(i), prefixHash) / 4294967296;
 }
 
 function periodLabel(year: number, perYear: number, i: number): string {
@@ -121,7 +114,7 @@ function periodsOf(year: number, perYear: number): readonly Period[] {
  */
 function periodic(rule: PlanRule, client: PlanClient, year: number, out: Planned[]): void {
   const periods = periodsOf(year, rule.perYear);
-  const prefix = fnv(FNV_OFFSET, `${client.id}:${rule.kind}:`);
+  const prefix = fnv1a(`${client.id}:${rule.kind}:`);
   for (let i = 0; i < periods.length; i++) {
     const { key, windowStart, windowEnd, dueDays } = periods[i]!;
     let dueOn: string;
