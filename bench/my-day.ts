@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { CADENCE_RULE } from '@retainer/shared';
 import { cadenceMonth } from '../apps/server/src/features/interactions/cadence.service.js';
-import { addDays } from '../apps/server/src/features/matters/matters.rules.js';
+import { addDays } from '../apps/server/src/plugins/days.js';
 import { firmDay, startOfFirmDay } from '../apps/server/src/plugins/clock.js';
 import type { LoadSpec } from './load.js';
 import type { BenchAccount } from './protocol.js';

@@ -6,7 +6,7 @@ import type pg from 'pg';
 import { DEMO_NOW } from '../apps/server/src/demo/demo-time.js';
 import { addMonths } from '../apps/server/src/features/classification/classification.rules.js';
 import { recomputeAll } from '../apps/server/src/features/classification/classification.recompute.js';
-import { addDays } from '../apps/server/src/features/matters/matters.rules.js';
+import { addDays } from '../apps/server/src/plugins/days.js';
 import { firmDay, fixedClock } from '../apps/server/src/plugins/clock.js';
 import { readConfig } from '../apps/server/src/plugins/config.js';
 import type { Db } from '../apps/server/src/plugins/db.js';

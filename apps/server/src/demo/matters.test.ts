@@ -4,7 +4,7 @@ import { SHIPPED_CALENDAR } from '../features/calendar/holidays.data.js';
 import { buildCalendarTable, workingDayCalendar } from '../features/calendar/working-days.js';
 import type { ClientsTable } from '../features/clients/clients.table.js';
 import { SHIPPED_CHECKLISTS } from '../features/matters/checklist-defaults.data.js';
-import { addDays } from '../features/matters/matters.rules.js';
+import { addDays } from '../plugins/days.js';
 import { briefsDue, statusOf, surveyDue, timelineDue } from '../features/matters/standards.rules.js';
 import { emptyActivity, generateActivity, generateDemo, type DemoActivityBatch } from './activity.js';
 import { generateClients } from './clients.js';

@@ -1,5 +1,6 @@
 import { firmDay, startOfFirmDay } from './clock.js';
 import type { Db } from './db.js';
+import { addDays } from './days.js';
 
 /** How often a job runs: daily at a firm-local time (HH:MM), or every n minutes (UTC-aligned slots). */
 export type Every = { daily: string } | { minutes: number };
@@ -12,12 +13,6 @@ export const everyOf = (job: { every: 'daily' | { minutes: number }; at?: string
 
 /** A running claim older than this was left by a process that died; another may take it over. */
 export const STALE_CLAIM_MS = 2 * 3600_000;
-
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 function dailyStart(day: string, at: string, timeZone: string): Date {
   const [h, m] = at.split(':').map(Number) as [number, number];

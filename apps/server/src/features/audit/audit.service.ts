@@ -3,14 +3,9 @@ import type { Clock } from '../../plugins/clock.js';
 import { startOfFirmDay } from '../../plugins/clock.js';
 import { decodeCursor, page } from '../../plugins/cursor.js';
 import type { Db } from '../../plugins/db.js';
+import { nextDay } from '../../plugins/days.js';
 
 type Deps = { db: Db; clock: Clock; timeZone: string };
-
-function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 const parse = (v: string | null) => (v ? (JSON.parse(v) as Record<string, unknown>) : null);
 

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.js';
 import { firmDay, type Clock } from '../../plugins/clock.js';
 import type { Actor } from '../../plugins/context.js';
 import { feedLabels } from './calendar-feed.labels.js';
-import { addDays } from '../matters/matters.rules.js';
+import { addDays } from '../../plugins/days.js';
 import { careDateEvents, keyDateEvents, touchpointEvents } from './calendar-feed.sources.js';
 
 type Deps = { db: Kysely<Database>; clock: Clock; timeZone: string };

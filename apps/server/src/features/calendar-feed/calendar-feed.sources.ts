@@ -8,7 +8,7 @@ import { birthdayOf } from '../contacts/contacts.service.js';
 import { clientBirthdayId, contactBirthdayId, foundingDayId } from '../important-dates/derived-dates.js';
 import { visibleMatters } from '../matters/matters.service.js';
 import { feedLabels, occasionLabel } from './calendar-feed.labels.js';
-import { addDays } from '../matters/matters.rules.js';
+import { addDays } from '../../plugins/days.js';
 
 type Db = Kysely<Database>;
 

@@ -15,17 +15,13 @@
 // Installs that already ran migration 0005 keep what it inserted: a corrected or new shipped year needs a new
 // migration that writes it (e.g. replacing 2027 while it is still provisional), not an edit of the rows below.
 import type { CalendarDayKind, CalendarYearStatus } from '@retainer/shared';
+import { nextDay } from '../../plugins/days.js';
 
 export type ShippedDay = { date: string; kind: CalendarDayKind; name: string };
 export type ShippedYear = { year: number; status: CalendarYearStatus; source: string; days: ShippedDay[] };
 
 /** updated_at of the shipped rows: when this table was compiled. */
 export const SHIPPED_AT = '2026-11-26T00:00:00.000Z';
-
-function nextDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
 
 /** Days off from `from` to `to`, both included. */
 function off(from: string, to: string, name: string): ShippedDay[] {

@@ -12,6 +12,7 @@
 //   occurrenceInYear gives the earlier one or null; nextOccurrence never misses one.
 import type { CalendarDate } from '@retainer/shared';
 import { LunarYear, Solar } from 'lunar-javascript';
+import { addDays } from '../../plugins/days.js';
 
 export type FestivalKey = 'spring_festival' | 'dragon_boat' | 'mid_autumn' | 'new_year';
 export type Festival = { key: FestivalKey; date: string };
@@ -65,11 +66,6 @@ function lunarYearTable(lunarYear: number): LunarYearTable {
 function lunarMonthRow(lunarYear: number, month: number, leapMonth: boolean): LunarMonthRow | null {
   if (!isWhole(lunarYear, CONVERT_MIN, CONVERT_MAX) || !isWhole(month, 1, 12)) return null;
   return lunarYearTable(lunarYear).months.get(leapMonth ? -month : month) ?? null;
-}
-
-function addDays(day: string, n: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
 /** Why this date cannot exist (short English), or null when it can. */

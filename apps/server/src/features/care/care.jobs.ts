@@ -6,7 +6,7 @@ import type { Config } from '../../plugins/config.js';
 import type { Job } from '../../plugins/scheduler.js';
 import { notify } from '../notifications/notifications.service.js';
 import { getSettings } from '../settings/settings.service.js';
-import { addDays } from '../matters/matters.rules.js';
+import { addDays } from '../../plugins/days.js';
 import { generateYear, yearsToPlan, type GenerateResult } from './care.generate.js';
 
 type JobDeps = { db: Kysely<Database>; clock: Clock; config: Config };

@@ -3,7 +3,7 @@
 import type { CalendarDate, ClientStatus, Grade, ProgrammeChannel, ProgrammeRole, Tier, TouchpointKind } from '@retainer/shared';
 import { festivalDates, occurrencesInYear, type FestivalKey } from '../calendar/lunar.js';
 import { fnv1a } from '../../plugins/hash.js';
-import { addDays } from '../matters/matters.rules.js';
+import { addDays } from '../../plugins/days.js';
 
 export type PlanRule = {
   id: string;

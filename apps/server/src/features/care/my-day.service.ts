@@ -5,7 +5,7 @@ import { firmDay, startOfFirmDay, type Clock } from '../../plugins/clock.js';
 import type { Actor } from '../../plugins/context.js';
 import { visibleTo } from '../clients/clients.visibility.js';
 import { cadenceMonth } from '../interactions/cadence.service.js';
-import { addDays } from '../matters/matters.rules.js';
+import { addDays } from '../../plugins/days.js';
 import { toTouchpoint } from './touchpoints.service.js';
 
 type Deps = { db: Kysely<Database>; clock: Clock; timeZone: string };

@@ -13,8 +13,9 @@ import type { Database } from '../../db/schema.js';
 import { firmDay, startOfFirmDay, type Clock } from '../../plugins/clock.js';
 import type { Actor } from '../../plugins/context.js';
 import { visibleTo } from '../clients/clients.visibility.js';
+import { addDays } from '../../plugins/days.js';
 import { notify } from '../notifications/notifications.service.js';
-import { nextDay } from './interactions.service.js';
+import { nextDay } from '../../plugins/days.js';
 
 type Db = Kysely<Database>;
 type Deps = { db: Db; clock: Clock; timeZone: string };
@@ -22,12 +23,6 @@ type Deps = { db: Db; clock: Clock; timeZone: string };
 // I-2: a matter counts while it is engaged or in progress.
 const OPEN_MATTER = ['engaged', 'in_progress'] as const;
 const byName = new Intl.Collator('zh-CN');
-
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The month's days and instants in the firm's time zone, and the day flagging starts. */
 export function cadenceMonth(month: string, timeZone: string) {

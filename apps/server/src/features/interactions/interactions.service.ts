@@ -7,6 +7,7 @@ import { decodeCursor, page } from '../../plugins/cursor.js';
 import { NotFound } from '../../plugins/errors.js';
 import { seesFees, visibleClientOr404, visibleTo } from '../clients/clients.visibility.js';
 import type { InteractionsTable } from './interactions.table.js';
+import { nextDay } from '../../plugins/days.js';
 
 type Db = Kysely<Database>;
 type Row = Selectable<InteractionsTable> & { client_name: string; author_name: string | null; matter_title: string | null };
@@ -19,12 +20,6 @@ export const mayChange = (actor: Actor, row: Pick<InteractionsTable, 'created_by
   row.created_by === actor.id || actor.role === 'partner' || actor.role === 'admin';
 
 /** The next calendar day of a YYYY-MM-DD day. */
-export function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 /** Interactions joined to their (visible) client, the author and the matter. */
 function base(db: Db, actor: Actor, reach: 'rows' | 'one' = 'rows') {
   return db

@@ -10,7 +10,8 @@ import { newId } from '../../plugins/ids.js';
 import { addTimelineEvent } from '../timeline/timeline.service.js';
 import { recomputeClients } from '../classification/classification.recompute.js';
 import { visibleMatterOr404 } from './matters.service.js';
-import { actorOf, addDays, fieldError } from './matters.rules.js';
+import { addDays } from '../../plugins/days.js';
+import { actorOf, fieldError } from './matters.rules.js';
 import type { FeesTable } from './matters.table.js';
 import { assertWriter, type Deps } from './matters.write.js';
 

@@ -5,7 +5,7 @@ import type { Db } from '../../plugins/db.js';
 import type { Job } from '../../plugins/scheduler.js';
 import { notify } from '../notifications/notifications.service.js';
 import { daysBetween, reminderDue, reminderMessage } from './matter-process.rules.js';
-import { addDays } from './matters.rules.js';
+import { addDays } from '../../plugins/days.js';
 
 /**
  * M-5: on a key date's reminder day (date − remindDaysBefore, firm-local), tells the matter's lead

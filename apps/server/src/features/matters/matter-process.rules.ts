@@ -1,5 +1,5 @@
 import { RENEWAL_LEAD_DAYS, type ChecklistProgress, type Locale } from '@retainer/shared';
-import { addDays } from './matters.rules.js';
+import { addDays } from '../../plugins/days.js';
 
 // Pure rules of M-3 checklists and M-5 key dates; days are firm-local 'YYYY-MM-DD'.
 

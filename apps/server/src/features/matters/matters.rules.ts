@@ -22,13 +22,7 @@ export const STATUS_NAMES: Record<MatterStatus, Localized> = {
 };
 
 /** YYYY-MM-DD plus n days (calendar days, no time zone involved). */
-export function addDays(day: string, n: number): string {
-  // hot in year planning: no intermediate arrays or ISO strings
-  const d = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + n));
-  const m = d.getUTCMonth() + 1;
-  const dd = d.getUTCDate();
-  return `${d.getUTCFullYear()}-${m < 10 ? '0' : ''}${m}-${dd < 10 ? '0' : ''}${dd}`;
-}
+export { addDays } from '../../plugins/days.js';
 
 /** Lead lawyers are active lawyers or partners; members are anyone but secretaries (X-1). */
 export async function assertPerson(db: Kysely<Database>, actor: Actor, field: string, id: string, roles: readonly string[]) {

@@ -6,7 +6,7 @@ import {
 } from '@retainer/shared';
 import { firmDay, startOfFirmDay } from '../../plugins/clock.js';
 import type { WorkingDayCalendar } from '../calendar/working-days.js';
-import { addDays } from './matters.rules.js';
+import { addDays } from '../../plugins/days.js';
 import type { ServiceObligationsTable } from './standards.table.js';
 
 // M-4 due-time rules, pure: every "working day" question goes to the working-days module (M-6).

@@ -6,7 +6,7 @@ import type { Actor } from '../../plugins/context.js';
 import { decodeCursor, page } from '../../plugins/cursor.js';
 import type { Db } from '../../plugins/db.js';
 import { workingDays } from '../calendar/working-days.js';
-import { addDays } from './matters.rules.js';
+import { addDays } from '../../plugins/days.js';
 import { visibleMatterOr404, visibleMatters } from './matters.service.js';
 import { flagBreaches } from './standards.breaches.js';
 import { ensureBriefs } from './standards.lifecycle.js';
