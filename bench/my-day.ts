@@ -53,6 +53,12 @@ const QUERIES = {
     and i.client_id in (select m.client_id from matters m join clients c on c.id = m.client_id
       where m.status in ('engaged', 'in_progress') and m.opened_on <= @lastDay and (m.lead_lawyer_id = @me or c.manager_id = @me) and ${VISIBLE})
     group by i.client_id`,
+  // S-4: the caller's open requests at 80% of a target or past it (requestsNearBreach)
+  requests: `select r.*, c.name as client_name, ct.name as contact_name, u.name as assignee_name
+    from requests r join clients c on c.id = r.client_id left join contacts ct on ct.id = r.contact_id left join users u on u.id = r.assignee_id
+    where ${VISIBLE} and r.assignee_id = @me and r.status = 'open'
+    and ((r.reply_done_at is null and (r.reply_late = 1 or r.reply_warn_at <= @now)) or (r.opinion_done_at is null and (r.opinion_late = 1 or r.opinion_warn_at <= @now)))
+    order by r.next_due_at, r.id limit ${SECTION}`,
 } as const;
 type Query = keyof typeof QUERIES;
 type Row = Record<string, unknown>;
@@ -61,7 +67,7 @@ function paramsFor(me: string, team: string) {
   const today = firmDay(new Date(), TZ);
   const win = cadenceMonth(today.slice(0, 7), TZ);
   return {
-    me, team, today, until: addDays(today, 60), careUntil: addDays(today, 14),
+    me, team, today, now: new Date().toISOString(), until: addDays(today, 60), careUntil: addDays(today, 14),
     briefsBefore: startOfFirmDay(addDays(today, 4), TZ).toISOString(),
     personnelFrom: startOfFirmDay(addDays(today, -14), TZ).toISOString(),
     lastDay: win.lastDay, monthStart: win.start, monthEnd: win.end, flagFrom: win.flagFrom,
@@ -103,6 +109,7 @@ function toDay(p: Params, q: Record<Query, Row[]>, now: string) {
     })),
     cadence,
     cadenceFlagFrom: p.flagFrom,
+    requests: q.requests as ({ id: unknown } & Row)[],
   };
 }
 
@@ -186,6 +193,7 @@ export function sameDay(name: string, a: Day, b: Day) {
     !same(a.briefs.map((x) => String(x.obligationId)), b.briefs.map((x) => String(x.obligationId))) && 'briefs',
     !same(ids(a.personnelChanges), ids(b.personnelChanges)) && 'personnel changes',
     a.cadence.length !== b.cadence.length && 'cadence',
+    !same(ids(a.requests), ids(b.requests)) && 'requests',
   ].filter(Boolean);
   if (problems.length) throw new Error(`${name}: the floor's day differs from the product's in ${problems.join(', ')}`);
   if (!a.overdueTotal || !a.upcomingTotal) throw new Error(`${name}: nothing overdue or upcoming — the demo should have both`);

@@ -87,4 +87,28 @@ describe('my day (P-8) and programme compliance (P-7)', () => {
       await context.close();
     }
   });
+
+  it('a request past its reply time is on the assignee\'s My day with its countdown (S-4)', async () => {
+    const { server, browser } = running();
+    const lawyer = await ApiSession.login(server.baseUrl, 'lawyer@retainer.test');
+    const clients = await lawyer.request<{ items: { id: string }[] }>('GET', '/clients?limit=1');
+    const subject = unique('询问合同续签条款');
+    // five hours ago: past the first-reply target of every grade (A 15 min, B 1 h, C 4 h)
+    const receivedAt = new Date(Date.now() - 5 * 3600_000).toISOString();
+    const created = await lawyer.request<{ id: string }>('POST', '/requests', { clientId: clients.items[0]!.id, channel: 'phone', receivedAt, subject });
+
+    const context = await newContext(browser, server.baseUrl);
+    try {
+      const page = await context.newPage();
+      await loginUi(page, 'lawyer@retainer.test');
+      const section = page.getByTestId('my-day-requests');
+      const item = section.locator(`[data-testid="near-breach-item"][data-id="${created.id}"]`);
+      await item.waitFor();
+      await expect(item.textContent()).resolves.toContain(subject);
+      await section.getByTestId('my-day-requests-all').click();
+      await page.waitForURL((url) => url.pathname === '/requests');
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -16,6 +16,7 @@ import { classificationRoutes } from './features/classification/classification.r
 import { workingDaysRoutes } from './features/calendar/working-days.routes.js';
 import { clientsRoutes } from './features/clients/clients.routes.js';
 import { conflictChecksRoutes } from './features/conflict-checks/conflict-checks.routes.js';
+import { complaintsRoutes } from './features/complaints/complaints.routes.js';
 import { contactsRoutes } from './features/contacts/contacts.routes.js';
 import { exportsRoutes } from './features/exports/exports.routes.js';
 import { importantDatesRoutes } from './features/important-dates/important-dates.routes.js';
@@ -26,10 +27,13 @@ import { mattersRoutes } from './features/matters/matters.routes.js';
 import { standardsRoutes } from './features/matters/standards.routes.js';
 import { remindersRoutes } from './features/reminders/reminders.routes.js';
 import { relationshipsRoutes } from './features/relationships/relationships.routes.js';
+import { requestsRoutes } from './features/requests/requests.routes.js';
 import { savedViewsRoutes } from './features/saved-views/saved-views.routes.js';
 import { notificationsRoutes } from './features/notifications/notifications.routes.js';
 import { settingsRoutes } from './features/settings/settings.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
+import { surveyResponsesRoutes } from './features/surveys/responses.routes.js';
+import { surveysRoutes } from './features/surveys/surveys.routes.js';
 import { teamsRoutes } from './features/teams/teams.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import type { App, Deps } from './plugins/app-types.js';
@@ -111,6 +115,10 @@ export async function buildApp(options: BuildOptions) {
       careRoutes(v1, deps);
       standardsRoutes(v1, deps);
       matterProcessRoutes(v1, deps);
+      requestsRoutes(v1, deps);
+      surveysRoutes(v1, deps);
+      surveyResponsesRoutes(v1, deps);
+      complaintsRoutes(v1, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,7 @@
 import { authHousekeepingJob } from './features/auth/auth.jobs.js';
 import { CARE_JOBS } from './features/care/care.jobs.js';
 import { REMINDER_JOBS } from './features/reminders/reminders.jobs.js';
+import { REQUEST_JOBS } from './features/requests/requests.jobs.js';
 import { classificationJob } from './features/classification/classification.jobs.js';
 import { exportHousekeepingJob } from './features/exports/exports.jobs.js';
 import { cadenceFlagsJob } from './features/interactions/cadence.jobs.js';
@@ -18,4 +19,5 @@ export const appJobs: readonly Job[] = [
   authHousekeepingJob,
   ...CARE_JOBS,
   ...REMINDER_JOBS,
+  ...REQUEST_JOBS,
 ];

@@ -29,6 +29,23 @@ export const TIMELINE_KINDS = [
   'adverse_event_recorded',
   'standard_breached',
   'classification_changed',
+  // V-2/V-3: surveys sent and answered (with the score)
+  'survey_sent',
+  'survey_answered',
+  // the complaint procedure (no target or content in the data: confidential)
+  'complaint_recorded',
+  'complaint_validity_decided',
+  'complaint_responsibility_identified',
+  'complaint_solution_proposed',
+  'complaint_solution_accepted',
+  'complaint_renegotiated',
+  'complaint_evaluated',
+  // S-1..S-3: service requests
+  'request_received',
+  'request_replied',
+  'request_opinion_given',
+  'request_committed',
+  'request_closed',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

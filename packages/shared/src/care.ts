@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CLIENT_STATUSES, GRADES, TIERS } from './clients.js';
 import { idSchema, listQuerySchema, text } from './common.js';
 import { daySchema, type InteractionKind } from './interactions.js';
+import { requestSchema } from './requests.js';
 
 // P-1..P-3: the care programme ("41234") as rules per grade (and tier).
 export const TOUCHPOINT_KINDS = [
@@ -230,5 +231,7 @@ export const myDaySchema = z.object({
   cadence: z.array(z.object({ clientId: z.string(), clientName: z.string(), role: z.string(), count: z.number().int(), target: z.number().int() })),
   /** the cadence month's phase: shortfalls are flagged from 5 days before month end (I-2) */
   cadenceFlagFrom: z.string(),
+  /** S-4: the caller's open requests at 80% of a target or past it, soonest due first */
+  requests: z.array(requestSchema),
 });
 export type MyDay = z.infer<typeof myDaySchema>;

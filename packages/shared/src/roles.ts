@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'reports:cadence',
   'classification:recompute',
   'touchpoints:generate',
+  // Q-2: decide complaints (steps 2–6) and assign their handler
+  'complaints:handle',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,7 +44,7 @@ const clientWork: Permission[] = [...everyone, 'clients:create', 'clients:update
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...PERMISSIONS],
-  partner: [...clientWork, 'users:read', 'clients:transfer', 'clients:classify', 'clients:export', 'exports:approve', 'classification:recompute', 'touchpoints:generate'],
+  partner: [...clientWork, 'users:read', 'clients:transfer', 'clients:classify', 'clients:export', 'exports:approve', 'classification:recompute', 'touchpoints:generate', 'complaints:handle'],
   lawyer: [...clientWork, 'clients:classify', 'clients:export'],
   client_manager: [...clientWork, 'clients:export'],
   assistant: clientWork,

@@ -14,6 +14,9 @@ import * as m0011 from './migrations/0011-job-runs.js';
 import * as m0012 from './migrations/0012-care-programme.js';
 import * as m0013 from './migrations/0013-reminders.js';
 import * as m0014 from './migrations/0014-calendar-feeds.js';
+import * as m0015 from './migrations/0015-requests.js';
+import * as m0016 from './migrations/0016-surveys.js';
+import * as m0017 from './migrations/0017-complaints.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -30,6 +33,9 @@ const migrations: Record<string, Migration> = {
   '0012-care-programme': m0012,
   '0013-reminders': m0013,
   '0014-calendar-feeds': m0014,
+  '0015-requests': m0015,
+  '0016-surveys': m0016,
+  '0017-complaints': m0017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

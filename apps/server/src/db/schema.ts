@@ -12,6 +12,7 @@ import {
 } from '../features/clients/clients.table.js';
 import { classificationChangesColumns, type ClassificationChangesTable } from '../features/classification/classification.table.js';
 import { conflictChecksColumns, type ConflictChecksTable } from '../features/conflict-checks/conflict-checks.table.js';
+import { complaintStepsColumns, complaintsColumns, type ComplaintStepsTable, type ComplaintsTable } from '../features/complaints/complaints.table.js';
 import {
   contactsColumns,
   personnelChangesColumns,
@@ -62,12 +63,25 @@ import {
 import { adverseEventsColumns, serviceObligationsColumns, type AdverseEventsTable, type ServiceObligationsTable } from '../features/matters/standards.table.js';
 import { notificationsColumns, type NotificationsTable } from '../features/notifications/notifications.table.js';
 import { deliveriesColumns, digestPreferencesColumns, type DeliveriesTable, type DigestPreferencesTable } from '../features/reminders/reminders.table.js';
+import { requestCommitmentsColumns, requestsColumns, type RequestCommitmentsTable, type RequestsTable } from '../features/requests/requests.table.js';
 import { clientRelationshipsColumns, type ClientRelationshipsTable } from '../features/relationships/relationships.table.js';
 import { savedViewsColumns, type SavedViewsTable } from '../features/saved-views/saved-views.table.js';
 import { settingsColumns, type SettingsTable } from '../features/settings/settings.table.js';
 import { teamsColumns, type TeamsTable } from '../features/teams/teams.table.js';
 import { timelineEventsColumns, type TimelineEventsTable } from '../features/timeline/timeline.table.js';
 import { usersColumns, type UsersTable } from '../features/users/users.table.js';
+import {
+  improvementItemsColumns,
+  surveyResponsesColumns,
+  surveysColumns,
+  surveyTemplatesColumns,
+  surveyTemplateVersionsColumns,
+  type ImprovementItemsTable,
+  type SurveyTemplateVersionsTable,
+  type SurveyResponsesTable,
+  type SurveysTable,
+  type SurveyTemplatesTable,
+} from '../features/surveys/surveys.table.js';
 import { jobRunsColumns, type JobRunsTable } from '../plugins/jobs.table.js';
 import { metaColumns, type MetaTable } from './meta.table.js';
 
@@ -119,6 +133,15 @@ export interface Database {
   adverse_events: AdverseEventsTable;
   deliveries: DeliveriesTable;
   digest_preferences: DigestPreferencesTable;
+  requests: RequestsTable;
+  request_commitments: RequestCommitmentsTable;
+  survey_templates: SurveyTemplatesTable;
+  survey_template_versions: SurveyTemplateVersionsTable;
+  surveys: SurveysTable;
+  survey_responses: SurveyResponsesTable;
+  improvement_items: ImprovementItemsTable;
+  complaints: ComplaintsTable;
+  complaint_steps: ComplaintStepsTable;
 }
 
 export const tableColumns: Record<keyof Database, readonly string[]> = {
@@ -169,4 +192,13 @@ export const tableColumns: Record<keyof Database, readonly string[]> = {
   adverse_events: adverseEventsColumns,
   deliveries: deliveriesColumns,
   digest_preferences: digestPreferencesColumns,
+  requests: requestsColumns,
+  request_commitments: requestCommitmentsColumns,
+  survey_templates: surveyTemplatesColumns,
+  survey_template_versions: surveyTemplateVersionsColumns,
+  surveys: surveysColumns,
+  survey_responses: surveyResponsesColumns,
+  improvement_items: improvementItemsColumns,
+  complaints: complaintsColumns,
+  complaint_steps: complaintStepsColumns,
 };

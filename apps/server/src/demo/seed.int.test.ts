@@ -53,7 +53,8 @@ describe(`seedDemo small (${dialect})`, () => {
     expect(await count('client_tags')).toBe(expected.tags.length);
     expect(await count('important_dates')).toBe(expected.importantDates.length);
     expect(await count('client_relationships')).toBe(expected.relationships.length);
-    expect(await count('timeline_events')).toBe(expected.timeline.length);
+    // plus the complaints' steps (issue 7)
+    expect(await count('timeline_events')).toBe(expected.timeline.length + result.complaints.timeline + result.requests.timeline + result.surveys.timeline);
     expect(await count('personnel_changes')).toBe(expected.personnelChanges.length);
     const grams = expected.clients.reduce((n, c) => n + gramsOf(c.search_text).length, 0);
     expect(result.grams).toBe(grams);

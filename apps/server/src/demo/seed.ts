@@ -8,6 +8,9 @@ import { generateDemo, type DemoActivityBatch } from './activity.js';
 import type { DemoClientBatch } from './clients.js';
 import { DEMO_ACCOUNTS, DEMO_SEED, generateFirm, type Scale } from './firm.js';
 import { seedTouchpoints } from './touchpoints.js';
+import { seedComplaints } from './complaints.js';
+import { seedRequests } from './requests.js';
+import { seedSurveys } from './surveys.js';
 
 /** Bind variables per statement: under SQLite's 32,766 (and PostgreSQL's 65,535). */
 const MAX_PARAMS = 32_000;
@@ -222,9 +225,24 @@ export async function seedDemo(
   const care = await withLoadCache(db, postgres, () => seedTouchpoints(db));
   await analyze(db, postgres, ['touchpoints']);
   const touchpoints = care.planned.reduce((n, p) => n + p.created, 0);
+  // Issue 7: complaints through their six steps, with their timeline events
+  const complaints = await seedComplaints(db, seed);
+  counts.timeline += complaints.timeline;
+  // Issue 7: service requests in mixed SLA states, some open near breach for the demo accounts
+  const requests = await seedRequests(db, seed);
+  counts.timeline += requests.timeline;
+  // Issue 7: surveys after closed matters and on return visits, their responses, loop tasks and needs
+  const surveys = await seedSurveys(db, seed);
+  counts.timeline += surveys.timeline;
+  counts.tasks += surveys.tasks;
+  counts.needs += surveys.needs;
+  await analyze(db, postgres, ['surveys', 'survey_responses']);
   return {
     teams: firm.teams.length, users: firm.users.length, ...counts, touchpoints,
     touchpointStates: { done: care.done, late: care.late, skipped: care.skipped, overdue: care.overdue },
+    complaints,
+    requests,
+    surveys,
     accounts: DEMO_ACCOUNTS,
   };
 }
@@ -244,6 +262,9 @@ export async function wipe(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const t of [
       'conflict_checks', 'exports', 'imports', 'access_log', 'saved_views', 'settings', 'notifications', 'touchpoints',
+      'complaint_steps', 'complaints',
+      'request_commitments', 'requests',
+      'improvement_items', 'survey_responses', 'surveys',
       // checklist templates and the holiday calendar are firm data from the migrations: kept
       'matter_renewals', 'matter_key_dates', 'matter_checklist_steps', 'service_obligations', 'adverse_events', 'classification_changes',
       'tasks', 'needs', 'interaction_contacts', 'interaction_participants', 'interactions', 'cadence_flags', 'fees',

@@ -14,6 +14,7 @@ import { CompliancePage } from '../features/compliance/CompliancePage';
 import { MyDayPage } from '../features/my-day/MyDayPage';
 import { ClientPage } from '../features/clients/ClientPage';
 import { ClientsPage } from '../features/clients/ClientsPage';
+import { ComplaintsPage } from '../features/complaints/ComplaintsPage';
 import { ConflictChecksPage } from '../features/conflict-checks/ConflictChecksPage';
 import { ExportsPage } from '../features/exports/ExportsPage';
 import { ImportPage } from '../features/imports/ImportPage';
@@ -25,7 +26,14 @@ import { MattersPage } from '../features/matters/MattersPage';
 import { StandardsPage } from '../features/matters/StandardsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { NotificationSettingsPage } from '../features/reminders/NotificationSettingsPage';
+import { RequestsPage } from '../features/requests/RequestsPage';
 import { WorkingDaysPage } from '../features/calendar/WorkingDaysPage';
+import { ImprovementsPage } from '../features/surveys/ImprovementsPage';
+import { PublicSurveyPage } from '../features/surveys/PublicSurveyPage';
+import { ResponseDetailPage } from '../features/surveys/ResponseDetailPage';
+import { SurveyResultsPage } from '../features/surveys/SurveyResultsPage';
+import { SurveysPage } from '../features/surveys/SurveysPage';
+import { TemplatesPage as SurveyTemplatesPage } from '../features/surveys/TemplatesPage';
 import { TeamsPage } from '../features/teams/TeamsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { RequireAuth, RequirePermission } from './auth/guards';
@@ -54,6 +62,8 @@ function RouteError() {
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  // V-2: the client's survey page, by personal link, outside the login shell
+  { path: '/s/:token', element: <PublicSurveyPage />, errorElement: <RouteError /> },
   {
     path: '/',
     element: (
@@ -135,6 +145,14 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="clients:read">
             <ClientPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'requests',
+        element: (
+          <RequirePermission permission="clients:read">
+            <RequestsPage />
           </RequirePermission>
         ),
       },
@@ -239,6 +257,54 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="clients:read">
             <ClassificationPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'complaints',
+        element: (
+          <RequirePermission permission="clients:read">
+            <ComplaintsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'surveys',
+        element: (
+          <RequirePermission permission="clients:read">
+            <SurveysPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'surveys/results',
+        element: (
+          <RequirePermission permission="clients:read">
+            <SurveyResultsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'surveys/improvements',
+        element: (
+          <RequirePermission permission="clients:read">
+            <ImprovementsPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'surveys/responses/:id',
+        element: (
+          <RequirePermission permission="clients:read">
+            <ResponseDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'settings/survey-templates',
+        element: (
+          <RequirePermission permission="settings:manage">
+            <SurveyTemplatesPage />
           </RequirePermission>
         ),
       },

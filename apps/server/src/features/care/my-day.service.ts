@@ -5,6 +5,7 @@ import { firmDay, startOfFirmDay, type Clock } from '../../plugins/clock.js';
 import type { Actor } from '../../plugins/context.js';
 import { visibleTo } from '../clients/clients.visibility.js';
 import { cadenceMonth } from '../interactions/cadence.service.js';
+import { requestsNearBreach } from '../requests/requests.service.js';
 import { addDays } from '../../plugins/days.js';
 import { toTouchpoint } from './touchpoints.service.js';
 
@@ -27,7 +28,7 @@ function touchpoints(db: Kysely<Database>, actor: Actor) {
 /**
  * P-8: the caller's day — overdue touchpoints, those due today or within their lead time, care
  * dates of their clients in the next 14 days, weekly briefs due, personnel changes at their
- * clients, and this month's cadence shortfalls.
+ * clients, this month's cadence shortfalls, and their requests near or past their SLA (S-4).
  */
 export async function myDay(deps: Deps, actor: Actor): Promise<MyDay> {
   const { db } = deps;
@@ -55,7 +56,7 @@ export async function myDay(deps: Deps, actor: Actor): Promise<MyDay> {
     .where('touchpoints.occasion_on', '<=', addDays(today, CARE_DAYS))
     .where((eb) => eb.or([eb('clients.owner_id', '=', actor.id), eb('clients.manager_id', '=', actor.id), eb('touchpoints.assignee_id', '=', actor.id)]));
 
-  const [overdue, overdueTotal, upcomingRows, care, briefs, personnel, cadence] = await Promise.all([
+  const [overdue, overdueTotal, upcomingRows, care, briefs, personnel, cadence, requests] = await Promise.all([
     rows(overdueQ).execute(),
     count(overdueQ),
     upcomingQ.execute(),
@@ -92,6 +93,7 @@ export async function myDay(deps: Deps, actor: Actor): Promise<MyDay> {
       .limit(SECTION)
       .execute(),
     myCadence(deps, actor, today),
+    requestsNearBreach(db, actor, deps.clock.now(), { limit: SECTION }),
   ]);
   const upcoming = upcomingRows.filter((r) => addDays(today, Number(r.lead_days)) >= r.due_on);
   const now = deps.clock.now().toISOString();
@@ -108,6 +110,7 @@ export async function myDay(deps: Deps, actor: Actor): Promise<MyDay> {
     })),
     cadence: cadence.rows,
     cadenceFlagFrom: cadence.flagFrom,
+    requests,
   };
 }
 

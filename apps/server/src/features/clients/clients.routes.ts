@@ -13,11 +13,13 @@ import {
   clientUnmaskedSchema,
   clientUnmaskSchema,
   clientUpdateSchema,
+  COMPLAINT_TIMELINE_KINDS,
   idParamsSchema,
   listResponseSchema,
   MATTER_TIMELINE_KINDS,
   timelineEventSchema,
   timelineQuerySchema,
+  hasPermission,
 } from '@retainer/shared';
 import type { App, Deps } from '../../plugins/app-types.js';
 import { requestLocale } from '../../plugins/http-errors.js';
@@ -97,9 +99,15 @@ export function clientsRoutes(app: App, deps: Deps) {
     '/clients/:id/timeline',
     { config: { access: 'clients:read' }, schema: { tags, params: idParamsSchema, querystring: timelineQuerySchema, response: { 200: listResponseSchema(timelineEventSchema) } } },
     async (req) => {
-      await visibleClientOr404(deps.db, req.actor!, req.params.id);
-      // secretaries see no matters or fees, in the timeline either
-      return listTimeline(deps.db, req.params.id, seesFees(req.actor!) ? req.query : { ...req.query, hideKinds: MATTER_TIMELINE_KINDS });
+      const actor = req.actor!;
+      const client = await visibleClientOr404(deps.db, actor, req.params.id);
+      // secretaries see no matters or fees, in the timeline either; complaints are for those
+      // who may see every complaint of the client (Q-1: confidential beyond client visibility)
+      const hideKinds = [
+        ...(seesFees(actor) ? [] : MATTER_TIMELINE_KINDS),
+        ...(hasPermission(actor.role, 'complaints:handle') || client.owner_id === actor.id || client.manager_id === actor.id ? [] : COMPLAINT_TIMELINE_KINDS),
+      ];
+      return listTimeline(deps.db, req.params.id, { ...req.query, hideKinds });
     },
   );
 

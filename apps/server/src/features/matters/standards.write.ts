@@ -50,6 +50,20 @@ async function markDone(trx: Trx, deps: StandardsDeps, ctx: Ctx, matter: Selecta
   }
 }
 
+/** M-4: sending the closing satisfaction survey (features/surveys) completes its obligation and task; false when none is open. */
+export async function completeSurveyObligation(trx: Trx, deps: StandardsDeps, ctx: Ctx, matter: Selectable<MattersTable>): Promise<boolean> {
+  const row = await trx
+    .selectFrom('service_obligations')
+    .selectAll()
+    .where('matter_id', '=', matter.id)
+    .where('kind', '=', 'satisfaction_survey')
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  if (!row) return false;
+  await markDone(trx, deps, ctx, matter, row, deps.clock.now().toISOString(), row.note);
+  return true;
+}
+
 export async function completeStandard(deps: StandardsDeps, ctx: Ctx, matterId: string, obligationId: string, input: StandardComplete): Promise<Standard> {
   const actor = actorOf(ctx);
   assertWriter(actor);

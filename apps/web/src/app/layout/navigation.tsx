@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  AlertOutlined,
   AuditOutlined,
   DashboardOutlined,
   FundOutlined,
@@ -9,10 +10,15 @@ import {
   ScheduleOutlined,
   ContactsOutlined,
   ControlOutlined,
+  CustomerServiceOutlined,
   DotChartOutlined,
   DownloadOutlined,
   EyeOutlined,
   FieldTimeOutlined,
+  FormOutlined,
+  PieChartOutlined,
+  ProfileOutlined,
+  RiseOutlined,
   HeartOutlined,
   IdcardOutlined,
   MailOutlined,
@@ -49,9 +55,15 @@ export interface NavItem {
     | 'reminders.nav'
     | 'classification.nav'
     | 'care.nav.touchpoints'
+    | 'requests.nav'
     | 'care.nav.programmes'
     | 'myDay.nav'
-    | 'compliance.nav';
+    | 'compliance.nav'
+    | 'surveys.nav.list'
+    | 'surveys.nav.results'
+    | 'surveys.nav.improvements'
+    | 'surveys.nav.templates'
+    | 'complaints.nav';
   /** undefined: every signed-in user */
   permission?: Permission;
   /** shown after the label (e.g. a count) */
@@ -60,7 +72,7 @@ export interface NavItem {
 
 export interface NavGroup {
   key: string;
-  labelKey: 'nav.settings' | 'nav.clientsGroup' | 'interactions.nav.workGroup' | 'interactions.nav.reportsGroup' | 'matters.nav.group';
+  labelKey: 'nav.settings' | 'nav.clientsGroup' | 'interactions.nav.workGroup' | 'interactions.nav.reportsGroup' | 'matters.nav.group' | 'surveys.nav.group';
   items: NavItem[];
 }
 
@@ -73,6 +85,7 @@ export const NAVIGATION: NavGroup[] = [
       { path: '/my-day', icon: <DashboardOutlined />, labelKey: 'myDay.nav', badge: <MyDayNavBadge /> },
       { path: '/tasks', icon: <CarryOutOutlined />, labelKey: 'interactions.nav.tasks', permission: 'interactions:log' },
       { path: '/touchpoints', icon: <ScheduleOutlined />, labelKey: 'care.nav.touchpoints', permission: 'clients:read' },
+      { path: '/requests', icon: <CustomerServiceOutlined />, labelKey: 'requests.nav', permission: 'clients:read' },
     ],
   },
   {
@@ -91,6 +104,17 @@ export const NAVIGATION: NavGroup[] = [
     items: [
       { path: '/matters', icon: <SolutionOutlined />, labelKey: 'matters.nav.list', permission: 'matters:read' },
       { path: '/matters/standards', icon: <FieldTimeOutlined />, labelKey: 'standards.nav.list', permission: 'matters:read' },
+    ],
+  },
+  {
+    // V-1..V-4 (UI.md: 调查与投诉)
+    key: 'feedback',
+    labelKey: 'surveys.nav.group',
+    items: [
+      { path: '/surveys', icon: <FormOutlined />, labelKey: 'surveys.nav.list', permission: 'clients:read' },
+      { path: '/surveys/results', icon: <PieChartOutlined />, labelKey: 'surveys.nav.results', permission: 'clients:read' },
+      { path: '/surveys/improvements', icon: <RiseOutlined />, labelKey: 'surveys.nav.improvements', permission: 'clients:read' },
+      { path: '/complaints', icon: <AlertOutlined />, labelKey: 'complaints.nav', permission: 'clients:read' },
     ],
   },
   {
@@ -115,6 +139,7 @@ export const NAVIGATION: NavGroup[] = [
       { path: '/settings/checklists', icon: <OrderedListOutlined />, labelKey: 'checklists.nav', permission: 'settings:manage' },
       { path: '/settings/notifications', icon: <MailOutlined />, labelKey: 'reminders.nav', permission: 'settings:manage' },
       { path: '/settings/programmes', icon: <HeartOutlined />, labelKey: 'care.nav.programmes', permission: 'settings:manage' },
+      { path: '/settings/survey-templates', icon: <ProfileOutlined />, labelKey: 'surveys.nav.templates', permission: 'settings:manage' },
       { path: '/account', icon: <IdcardOutlined />, labelKey: 'nav.account' },
     ],
   },

@@ -12,6 +12,8 @@ import { ClassificationCard } from '../classification/ClassificationCard';
 import { InteractionsTab } from '../interactions/InteractionsTab';
 import { NeedsCard } from '../interactions/NeedsCard';
 import { ClientMattersTab } from '../matters/ClientMattersTab';
+import { ClientSurveysCard } from '../surveys/ClientSurveysCard';
+import { ClientComplaintsCard } from '../complaints/ClientComplaintsCard';
 import { ClientActionModals, type ClientAction } from './ClientActionModals';
 import { ClientFieldsPanel } from './ClientFieldsPanel';
 import { ClientFormDrawer } from './ClientFormDrawer';
@@ -98,6 +100,8 @@ function ClientView({ client }: { client: Client }) {
             <ClientTouchpointsCard client={client} />
             <ClassificationCard client={client} />
             <NeedsCard clientId={client.id} />
+            <ClientSurveysCard client={client} />
+            <ClientComplaintsCard client={client} />
             <RelationshipsCard clientId={client.id} />
             <RelatedPartiesCard client={client} />
           </Flex>

@@ -15,6 +15,7 @@ const COLORS: Partial<Record<TimelineKind, string>> = {
   status_changed: 'red',
   owner_changed: 'blue',
   personnel_changed: 'orange',
+  survey_answered: 'cyan',
 };
 
 const isKind = (k: string): k is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(k);

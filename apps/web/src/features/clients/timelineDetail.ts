@@ -13,6 +13,9 @@ import { matterTimelineDetail } from '../matters/matterTimeline';
 import { standardsTimelineDetail } from '../matters/standardsTimeline';
 import { interactionTimelineDetail } from '../interactions/interactionTimeline';
 import { classificationTimelineDetail } from '../classification/classificationTimeline';
+import { surveysTimelineDetail } from '../surveys/surveysTimeline';
+import { requestTimelineDetail } from '../requests/requestTimeline';
+import { complaintTimelineDetail } from '../complaints/complaintFormat';
 
 const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : typeof v === 'number' ? String(v) : null);
@@ -104,6 +107,9 @@ export function timelineDetail(t: TFunction, lang: string, e: TimelineEvent): st
   if (e.kind === 'adverse_event_recorded' || e.kind === 'standard_breached') return standardsTimelineDetail(t, e);
   if (e.kind.startsWith('interaction_') || e.kind.startsWith('need_')) return interactionTimelineDetail(t, e);
   if (e.kind === 'classification_changed') return classificationTimelineDetail(t, e);
+  if (e.kind === 'survey_sent' || e.kind === 'survey_answered') return surveysTimelineDetail(t, e);
+  if (e.kind.startsWith('request_')) return requestTimelineDetail(t, e);
+  if (e.kind.startsWith('complaint_')) return complaintTimelineDetail(t, e);
   if (e.kind.startsWith('relationship_')) {
     if (oneOf(RELATIONSHIP_ROLES, d.role)) lines.push(t(`relationships.roles.${d.role}`));
     return lines;

@@ -18,6 +18,7 @@ import { MatterStatusTag, MatterTypeTag } from './MatterTags';
 import { MembersCard, OpposingPartiesCard } from './MatterTeamCard';
 import { MatterTransitionModal } from './MatterTransitionModal';
 import { StandardsCard } from './StandardsCard';
+import { MatterSurveyButton } from '../surveys/MatterSurveyButton';
 import { useMatter } from './matters.api';
 
 /** M-1 record page: header with status and the next step, fields, team, opposing parties, fees. */
@@ -69,6 +70,7 @@ function MatterView({ matter }: { matter: Matter }) {
                   {t(`matters.transition.actions.${next as Exclude<MatterStatus, 'intake'>}`)}
                 </Button>
               ) : null}
+              <MatterSurveyButton matter={matter} />
               <Button icon={<EditOutlined />} onClick={() => setEditing((e) => ({ open: true, key: e.key + 1 }))} data-testid="matter-edit">
                 {t('matters.detail.edit')}
               </Button>

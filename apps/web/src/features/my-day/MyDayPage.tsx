@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { Button, Card, Col, Grid, Row, Skeleton } from 'antd';
+import { Button, Card, Col, Flex, Grid, Row, Skeleton } from 'antd';
 import type { MyDay, Touchpoint } from '@retainer/shared';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useSessionUser } from '../../app/auth/session';
 import { LoadError } from '../../components/ErrorResults';
 import { PageHeader } from '../../components/PageHeader';
 import { useTouchpointActions } from '../care/useTouchpointActions';
+import { RequestsNearBreachCard } from '../requests/RequestsNearBreachCard';
 import { useMyDay } from './myDay.api';
 import { dayWithWeekday } from './myDayFormat';
 import { BriefsSection, CadenceSection, CareDatesSection, PersonnelSection } from './MyDaySections';
@@ -110,6 +112,23 @@ function Sections({ d, meId, onLog, onSkip }: SectionsProps) {
       </Col>
       <Col xs={24} xl={9}>
         <Row gutter={[16, 16]}>
+          <Col span={24}>
+            <SectionCard
+              title={t('requests.nearBreach.title')}
+              count={d.requests.length}
+              danger={d.requests.some((r) => r.slaState === 'breached')}
+              testId="my-day-requests"
+            >
+              <RequestsNearBreachCard items={d.requests} />
+              {d.requests.length ? (
+                <Flex justify="flex-end" style={{ paddingTop: 8 }}>
+                  <Link to="/requests?sla=near_breach" data-testid="my-day-requests-all">
+                    {t('requests.nearBreach.viewAll')}
+                  </Link>
+                </Flex>
+              ) : null}
+            </SectionCard>
+          </Col>
           <Col span={24}>
             <CareDatesSection items={d.careDates} today={d.today} meId={meId} phone={phone} onLog={onLog} />
           </Col>
