@@ -34,6 +34,17 @@ async function pgQuery(text: string) {
   }
 }
 
+/** Raw SQL on the CLI's database, either dialect. */
+async function exec(text: string) {
+  if (dialect === 'postgres') return void (await pgQuery(`set search_path = ${schema}; ${text}`));
+  const db = new SQLite(path.join(dataDir, 'retainer.db'));
+  try {
+    db.exec(text);
+  } finally {
+    db.close();
+  }
+}
+
 async function countUsers(): Promise<number> {
   if (dialect === 'postgres') return Number((await pgQuery(`select count(*) n from ${schema}.users`)).rows[0].n);
   const db = new SQLite(path.join(dataDir, 'retainer.db'), { readonly: true });
@@ -94,6 +105,21 @@ describe('N-3 command line', () => {
     for (const job of jobs) if (second[job]?.[0] === ran[job]?.[0]) expect(second[job]?.[1], job).toBe('not due');
     expect(second.classification).toEqual([ran.classification![0], 'not due']);
   }, 60_000);
+
+  it('reseeds with --reset after admins edited the firm data it keeps (templates, programmes, calendar)', async () => {
+    expect(cli('seed', '--scale', 'small', '--reset').code).toBe(0);
+    const admin = "(select id from users where email = 'admin@retainer.test')";
+    await exec(`update programme_rules set updated_by = ${admin};
+      update checklist_templates set updated_by = ${admin};
+      update survey_templates set updated_by = ${admin};
+      update survey_template_versions set created_by = ${admin};
+      update calendar_years set updated_by = ${admin};
+      insert into digest_preferences (user_id, enabled, updated_at) select id, 1, '2026-11-26T00:00:00.000Z' from users where email = 'admin@retainer.test';`);
+    const reset = cli('seed', '--scale', 'small', '--reset');
+    expect(reset.out).not.toContain('FOREIGN KEY');
+    expect(reset.code).toBe(0);
+    expect(await countUsers()).toBe(36);
+  }, 120_000);
 
   it('backs up and restores the embedded database (and says what to use on PostgreSQL)', async () => {
     cli('seed', '--scale', 'small', '--reset');

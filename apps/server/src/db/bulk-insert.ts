@@ -1,4 +1,4 @@
-// Bulk writes for planning runs and the demo: as few statements as each dialect allows, the
+// Bulk writes for year plans and the demo firm: as few statements as each dialect allows, the
 // statement text built once per table and row count instead of compiled per call.
 import { CompiledQuery, PostgresAdapter, type Kysely } from 'kysely';
 import { tableColumns, type Database } from './schema.js';

@@ -11,6 +11,7 @@ import type { TimelineEventsTable } from '../features/timeline/timeline.table.js
 import { DAY_MS, DEMO_NOW, iso, TODAY } from './demo-time.js';
 import { DEMO_SEED } from './firm.js';
 import { Rng } from './random.js';
+import { bulkInsert } from '../db/bulk-insert.js';
 
 export const COMPLAINTS_PER_CLIENT_YEAR = 0.005;
 const YEARS = 2;
@@ -33,13 +34,6 @@ const PREVENTIONS = ['启用请求响应时限提醒，超时自动上报', '重
 const ACTIONS = ['对承办律师进行提醒谈话', '纳入年度考核扣分', '组织团队沟通技巧培训'];
 
 type Candidate = { id: string; owner_id: string; manager_id: string | null; team_id: string | null; matter_id: string | null; lead: string | null; contact_id: string | null; contact_name: string | null };
-
-/** Insert in chunks under the bind-variable limit. */
-async function insertAll<T extends keyof Database>(db: Kysely<Database>, table: T, rows: Database[T][]) {
-  if (!rows.length) return;
-  const per = Math.max(1, Math.floor(30_000 / Object.keys(rows[0] as object).length));
-  for (let i = 0; i < rows.length; i += per) await db.insertInto(table).values(rows.slice(i, i + per) as never).execute();
-}
 
 export async function seedComplaints(db: Kysely<Database>, seed = DEMO_SEED) {
   const clients = await db.selectFrom('clients').select('id').orderBy('id').execute();
@@ -150,9 +144,9 @@ export async function seedComplaints(db: Kysely<Database>, seed = DEMO_SEED) {
     complaints.push(row);
   }
   await db.transaction().execute(async (trx) => {
-    await insertAll(trx, 'complaints', complaints);
-    await insertAll(trx, 'complaint_steps', steps);
-    await insertAll(trx, 'timeline_events', timeline);
+    await bulkInsert(trx, 'complaints', complaints);
+    await bulkInsert(trx, 'complaint_steps', steps);
+    await bulkInsert(trx, 'timeline_events', timeline);
   });
   return { complaints: complaints.length, steps: steps.length, timeline: timeline.length };
 }

@@ -12,6 +12,7 @@ import type { TimelineEventsTable } from '../features/timeline/timeline.table.js
 import { DAY_MS, DEMO_NOW, iso, TODAY } from './demo-time.js';
 import { DEMO_ACCOUNTS, DEMO_SEED } from './firm.js';
 import { Rng } from './random.js';
+import { bulkInsert } from '../db/bulk-insert.js';
 
 export const REQUESTS_PER_CLIENT_YEAR = 0.3;
 const MIN_REQUESTS = 60;
@@ -27,12 +28,6 @@ const COMMIT_NOTES = ['明天17点前给你回复', '本周五前出具书面意
 
 type Client = { id: string; grade: Grade; owner_id: string; manager_id: string | null; contact_id: string | null };
 type Built = { request: RequestsTable; commitments: RequestCommitmentsTable[]; timeline: TimelineEventsTable[] };
-
-async function insertAll<T extends keyof Database>(db: Kysely<Database>, table: T, rows: Database[T][]) {
-  if (!rows.length) return;
-  const per = Math.max(1, Math.floor(30_000 / Object.keys(rows[0] as object).length));
-  for (let i = 0; i < rows.length; i += per) await db.insertInto(table).values(rows.slice(i, i + per) as never).execute();
-}
 
 /** The outcome of one target: done at an offset from received (or never), maybe after a commitment. */
 type Outcome = { doneAfter: number | null; commitAfter?: number; commitTo?: number };
@@ -136,10 +131,10 @@ export async function seedRequests(db: Kysely<Database>, seed = DEMO_SEED) {
     built.push(build(rng, c, assignee, received, ageDays < 3 && rng.next() < 0.6 ? null : rng.int(0, 5)));
   }
   built.push(...(await nearBreach(db, rng, clients)));
-  await insertAll(db, 'requests', built.map((b) => b.request));
-  await insertAll(db, 'request_commitments', built.flatMap((b) => b.commitments));
+  await bulkInsert(db, 'requests', built.map((b) => b.request));
+  await bulkInsert(db, 'request_commitments', built.flatMap((b) => b.commitments));
   const timeline = built.flatMap((b) => b.timeline);
-  await insertAll(db, 'timeline_events', timeline);
+  await bulkInsert(db, 'timeline_events', timeline);
   return { requests: built.length, commitments: built.reduce((n, b) => n + b.commitments.length, 0), timeline: timeline.length };
 }
 

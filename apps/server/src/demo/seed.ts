@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { CompiledQuery, PostgresAdapter, sql, type Kysely } from 'kysely';
-import { tableColumns, type Database } from '../db/schema.js';
+import { sql, type Kysely } from 'kysely';
+import { bulkInsert, isPostgres } from '../db/bulk-insert.js';
+import type { Database } from '../db/schema.js';
 import type { Db } from '../plugins/db.js';
 import { hashPassword } from '../features/auth/passwords.js';
 import { gramsOf } from '../features/clients/clients.search.js';
@@ -14,8 +15,6 @@ import { seedSurveys } from './surveys.js';
 
 /** Bind variables per statement: under SQLite's 32,766 (and PostgreSQL's 65,535). */
 const MAX_PARAMS = 32_000;
-/** Rows per bulk statement (one JSON parameter each). */
-const BULK_ROWS = 5_000;
 const GRAM_ROWS = 20_000;
 
 /** Multi-row inserts as large as the parameter limit allows for rows of that width. */
@@ -25,50 +24,9 @@ async function insertBatches<T extends object>(rows: T[], insert: (batch: T[]) =
   for (let i = 0; i < rows.length; i += per) await insert(rows.length <= per ? rows : rows.slice(i, i + per));
 }
 
-const isPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter;
-
-const valuesText = new Map<string, string>();
-
-/**
- * SQLite: multi-row VALUES as plain SQL text with bind variables, the text built once per table
- * and row count, so no query builder compiles each 30,000-value insert.
- */
-async function insertSqlite(trx: Kysely<Database>, table: keyof Database, rows: object[]) {
-  const columns = tableColumns[table];
-  const per = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
-  for (let i = 0; i < rows.length; i += per) {
-    const part = rows.length <= per ? rows : rows.slice(i, i + per);
-    const key = `${table}:${part.length}`;
-    let text = valuesText.get(key);
-    if (!text) {
-      const row = `(${columns.map(() => '?').join(', ')})`;
-      text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${Array.from({ length: part.length }, () => row).join(', ')}`;
-      valuesText.set(key, text);
-    }
-    const params: unknown[] = [];
-    for (const r of part as Record<string, unknown>[]) for (const c of columns) params.push(r[c]);
-    await trx.executeQuery(CompiledQuery.raw(text, params));
-  }
-}
-
-/**
- * The demo's bulk rows. PostgreSQL: one JSON parameter per statement unpacked by
- * json_populate_recordset, and the grams as two arrays through unnest — far less parsing and
- * planning than VALUES lists of 30,000 bind variables (about 1.5× faster overall). SQLite:
- * multi-row VALUES (unpacking JSON there re-parses each row once per column).
- */
-async function bulkInsert<T extends keyof Database>(trx: Kysely<Database>, postgres: boolean, table: T, rows: Database[T][]) {
-  if (!postgres) return insertSqlite(trx, table, rows as object[]);
-  const columns = sql.join(tableColumns[table].map((c) => sql.ref(c)));
-  for (let i = 0; i < rows.length; i += BULK_ROWS) {
-    const json = JSON.stringify(rows.length <= BULK_ROWS ? rows : rows.slice(i, i + BULK_ROWS));
-    await sql`insert into ${sql.table(table)} (${columns}) select ${columns} from json_populate_recordset(null::${sql.table(table)}, ${json}::json)`.execute(trx);
-  }
-}
-
 async function insertGrams(trx: Kysely<Database>, postgres: boolean, ids: string[], grams: string[]) {
   if (!postgres) {
-    return insertSqlite(trx, 'client_search', ids.map((id, k) => ({ client_id: id, gram: grams[k]! })));
+    return void (await bulkInsert(trx, 'client_search', ids.map((id, k) => ({ client_id: id, gram: grams[k]! }))));
   }
   for (let i = 0; i < ids.length; i += GRAM_ROWS) {
     const a = ids.slice(i, i + GRAM_ROWS);
@@ -79,13 +37,13 @@ async function insertGrams(trx: Kysely<Database>, postgres: boolean, ids: string
 
 /** One batch of demo clients and everything hanging off them, parents first. */
 async function insertClientBatch(trx: Kysely<Database>, postgres: boolean, b: DemoClientBatch): Promise<number> {
-  await bulkInsert(trx, postgres, 'clients', b.clients);
-  await bulkInsert(trx, postgres, 'client_tags', b.tags);
-  await bulkInsert(trx, postgres, 'contacts', b.contacts);
-  await bulkInsert(trx, postgres, 'personnel_changes', b.personnelChanges);
-  await bulkInsert(trx, postgres, 'important_dates', b.importantDates);
-  await bulkInsert(trx, postgres, 'client_relationships', b.relationships);
-  await bulkInsert(trx, postgres, 'timeline_events', b.timeline);
+  await bulkInsert(trx, 'clients', b.clients);
+  await bulkInsert(trx, 'client_tags', b.tags);
+  await bulkInsert(trx, 'contacts', b.contacts);
+  await bulkInsert(trx, 'personnel_changes', b.personnelChanges);
+  await bulkInsert(trx, 'important_dates', b.importantDates);
+  await bulkInsert(trx, 'client_relationships', b.relationships);
+  await bulkInsert(trx, 'timeline_events', b.timeline);
   // C-9: the same grams reindexClient writes, from the search text built the same way.
   const ids: string[] = [];
   const grams: string[] = [];
@@ -100,20 +58,20 @@ async function insertClientBatch(trx: Kysely<Database>, postgres: boolean, b: De
 }
 
 /** The clients' history, parents first. */
-async function insertActivity(trx: Kysely<Database>, postgres: boolean, a: DemoActivityBatch): Promise<void> {
-  await bulkInsert(trx, postgres, 'matters', a.matters);
-  await bulkInsert(trx, postgres, 'matter_members', a.members);
-  await bulkInsert(trx, postgres, 'matter_opposing_parties', a.parties);
-  await bulkInsert(trx, postgres, 'fees', a.fees);
-  await bulkInsert(trx, postgres, 'interactions', a.interactions);
-  await bulkInsert(trx, postgres, 'interaction_participants', a.participants);
-  await bulkInsert(trx, postgres, 'interaction_contacts', a.interactionContacts);
-  await bulkInsert(trx, postgres, 'tasks', a.tasks);
-  await bulkInsert(trx, postgres, 'needs', a.needs);
-  await bulkInsert(trx, postgres, 'matter_checklist_steps', a.checklistSteps);
+async function insertActivity(trx: Kysely<Database>, a: DemoActivityBatch): Promise<void> {
+  await bulkInsert(trx, 'matters', a.matters);
+  await bulkInsert(trx, 'matter_members', a.members);
+  await bulkInsert(trx, 'matter_opposing_parties', a.parties);
+  await bulkInsert(trx, 'fees', a.fees);
+  await bulkInsert(trx, 'interactions', a.interactions);
+  await bulkInsert(trx, 'interaction_participants', a.participants);
+  await bulkInsert(trx, 'interaction_contacts', a.interactionContacts);
+  await bulkInsert(trx, 'tasks', a.tasks);
+  await bulkInsert(trx, 'needs', a.needs);
+  await bulkInsert(trx, 'matter_checklist_steps', a.checklistSteps);
   // after the tasks: a survey obligation points at its task
-  await bulkInsert(trx, postgres, 'service_obligations', a.obligations);
-  await bulkInsert(trx, postgres, 'timeline_events', a.timeline);
+  await bulkInsert(trx, 'service_obligations', a.obligations);
+  await bulkInsert(trx, 'timeline_events', a.timeline);
 }
 
 /** The tables seedDemo fills, for ANALYZE after a bulk load. */
@@ -203,7 +161,7 @@ export async function seedDemo(
     await withoutSecondaryIndexes(trx, postgres, async () => {
       for (const { clients: batch, activity } of generateDemo(firm, scale, { seed })) {
         counts.grams += await insertClientBatch(trx, postgres, batch);
-        await insertActivity(trx, postgres, activity);
+        await insertActivity(trx, activity);
         counts.clients += batch.clients.length;
         counts.contacts += batch.contacts.length;
         counts.matters += activity.matters.length;
@@ -260,7 +218,14 @@ async function analyze(db: Db, postgres: boolean, tables: readonly (keyof Databa
 /** Removes every business row, children first; only behind an explicit --reset. */
 export async function wipe(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    // firm data kept across a reset forgets who last edited it (the users go)
+    await trx.updateTable('calendar_years').set({ updated_by: null }).execute();
+    await trx.updateTable('checklist_templates').set({ updated_by: null }).execute();
+    await trx.updateTable('programme_rules').set({ updated_by: null }).execute();
+    await trx.updateTable('survey_templates').set({ updated_by: null }).execute();
+    await trx.updateTable('survey_template_versions').set({ created_by: null }).execute();
     for (const t of [
+      'deliveries', 'digest_preferences', 'calendar_feeds', 'job_runs',
       'conflict_checks', 'exports', 'imports', 'access_log', 'saved_views', 'settings', 'notifications', 'touchpoints',
       'complaint_steps', 'complaints',
       'request_commitments', 'requests',

@@ -14,6 +14,7 @@ import type { TimelineEventsTable } from '../features/timeline/timeline.table.js
 import { DAY_MS, DEMO_NOW, dayOf, dayText, iso } from './demo-time.js';
 import { DEMO_SEED } from './firm.js';
 import { Rng } from './random.js';
+import { bulkInsert } from '../db/bulk-insert.js';
 
 /** Share of active clients with a recorded return-visit survey this year. */
 export const RETURN_VISIT_SHARE = 0.04;
@@ -36,12 +37,6 @@ type Target = {
   matter_title?: string;
 };
 type Out = { surveys: SurveysTable[]; responses: SurveyResponsesTable[]; tasks: TasksTable[]; needs: NeedsTable[]; items: ImprovementItemsTable[]; timeline: TimelineEventsTable[] };
-
-async function insertAll<T extends keyof Database>(db: Kysely<Database>, table: T, rows: Database[T][]) {
-  if (!rows.length) return;
-  const per = Math.max(1, Math.floor(30_000 / Object.keys(rows[0] as object).length));
-  for (let i = 0; i < rows.length; i += per) await db.insertInto(table).values(rows.slice(i, i + per) as never).execute();
-}
 
 const COMMENTS = ['律师很专业，沟通及时', '希望进展通报更频繁一些', '收费略高，但结果满意', '响应速度很快，点赞', '文书质量高，解释清楚', '希望能多提供一些行业法律资讯', ''];
 const LOW_COMMENTS = ['回复不够及时，经常要催', '对结果不太满意，希望事前多沟通风险', '费用超出预期，事先说明不够', '承办律师更换较频繁'];
@@ -143,12 +138,12 @@ export async function seedSurveys(db: Kysely<Database>, seed = DEMO_SEED) {
     build(rng, out, needsTpl, { ...c, contact_id: contacts.get(c.client_id) ?? null, matter_id: null, matter_type: null, lead_lawyer_id: null }, at, c.manager_id ?? c.owner_id, 'link');
   }
 
-  await insertAll(db, 'surveys', out.surveys);
-  await insertAll(db, 'tasks', out.tasks);
-  await insertAll(db, 'survey_responses', out.responses);
-  await insertAll(db, 'needs', out.needs);
-  await insertAll(db, 'improvement_items', out.items);
-  await insertAll(db, 'timeline_events', out.timeline);
+  await bulkInsert(db, 'surveys', out.surveys);
+  await bulkInsert(db, 'tasks', out.tasks);
+  await bulkInsert(db, 'survey_responses', out.responses);
+  await bulkInsert(db, 'needs', out.needs);
+  await bulkInsert(db, 'improvement_items', out.items);
+  await bulkInsert(db, 'timeline_events', out.timeline);
   return { surveys: out.surveys.length, responses: out.responses.length, tasks: out.tasks.length, needs: out.needs.length, improvements: out.items.length, timeline: out.timeline.length };
 }
 

@@ -8,7 +8,7 @@ import { decodeCursor, page } from '../../plugins/cursor.js';
 import { Forbidden, NotFound } from '../../plugins/errors.js';
 import { newId } from '../../plugins/ids.js';
 import { seesFees, visibleClientOr404, visibleTo } from '../clients/clients.visibility.js';
-import { addDays } from '../matters/matters.rules.js';
+import { addDays } from '../../plugins/days.js';
 import { notify } from '../notifications/notifications.service.js';
 import { addTimelineEvent } from '../timeline/timeline.service.js';
 import { invalid } from './complaints.messages.js';

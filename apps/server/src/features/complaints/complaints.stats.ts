@@ -2,7 +2,7 @@ import { COMPLAINT_CAUSES, type ComplaintStats, type ComplaintStatsQuery, type L
 import { startOfFirmDay } from '../../plugins/clock.js';
 import type { Actor } from '../../plugins/context.js';
 import { seesFees } from '../clients/clients.visibility.js';
-import { addDays } from '../matters/matters.rules.js';
+import { addDays } from '../../plugins/days.js';
 import { median } from './complaints.rules.js';
 import { visibleComplaints, type ComplaintDeps } from './complaints.service.js';
 

@@ -21,9 +21,6 @@ export const STATUS_NAMES: Record<MatterStatus, Localized> = {
   closed: { 'zh-CN': '已结案', 'en-US': 'closed' },
 };
 
-/** YYYY-MM-DD plus n days (calendar days, no time zone involved). */
-export { addDays } from '../../plugins/days.js';
-
 /** Lead lawyers are active lawyers or partners; members are anyone but secretaries. */
 export async function assertPerson(db: Kysely<Database>, actor: Actor, field: string, id: string, roles: readonly string[]) {
   const u = await db.selectFrom('users').select(['id', 'name', 'role', 'active']).where('id', '=', id).executeTakeFirst();

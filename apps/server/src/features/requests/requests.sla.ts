@@ -13,6 +13,7 @@
 //   and the commitment is still tracked (met / missed).
 import type { CommitmentState, SlaMode, SlaState } from '@retainer/shared';
 import { firmDay, startOfFirmDay } from '../../plugins/clock.js';
+import { nextDay } from '../../plugins/days.js';
 
 export type SlaCalendar = { isWorkingDay(date: string): boolean };
 export type SlaClockOptions = { mode: SlaMode; workdayStart: string; workdayEnd: string; timeZone: string; calendar: SlaCalendar };
@@ -23,11 +24,6 @@ const DAY_MINUTES = 24 * 60;
 const MAX_DAYS = 3_700;
 
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
-function nextDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
 
 /** The working window [open, close) of a firm-local day, or null on a day off. */
 function windowOf(day: string, o: SlaClockOptions): [number, number] | null {

@@ -6,7 +6,7 @@ import type { Actor } from '../../plugins/context.js';
 import { decodeCursor, page } from '../../plugins/cursor.js';
 import { NotFound } from '../../plugins/errors.js';
 import { seesFees, visibleTo } from '../clients/clients.visibility.js';
-import { addDays } from '../matters/matters.rules.js';
+import { addDays } from '../../plugins/days.js';
 import { questionsOf, type SurveyDeps } from './surveys.service.js';
 import type { SurveyResponsesTable } from './surveys.table.js';
 

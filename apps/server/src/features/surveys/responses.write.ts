@@ -6,7 +6,7 @@ import { firmDay } from '../../plugins/clock.js';
 import type { Actor, Ctx } from '../../plugins/context.js';
 import { AppError, Conflict, NotFound, ValidationFailed } from '../../plugins/errors.js';
 import { newId } from '../../plugins/ids.js';
-import { addDays } from '../matters/matters.rules.js';
+import { addDays } from '../../plugins/days.js';
 import { insertNeeds } from '../interactions/needs.service.js';
 import { insertTasks } from '../interactions/tasks.service.js';
 import { addTimelineEvent } from '../timeline/timeline.service.js';
