@@ -20,6 +20,20 @@ import { TEST_DATABASE_URL } from './pg-url.js';
 export const dialect = (process.env.TEST_DIALECT ?? 'sqlite') as 'sqlite' | 'postgres';
 export const PASSWORD = 'Test-Passw0rd!';
 
+/**
+ * The migrator's introspection reads the tables of every schema; another test file dropping its
+ * own schema at that moment makes PostgreSQL answer "schema … does not exist" (3F000). Retried.
+ */
+async function migrateBesideOthers(db: DbHandle['db']) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrateToLatest(db);
+    } catch (e) {
+      if ((e as { code?: string }).code !== '3F000' || attempt >= 5) throw e;
+    }
+  }
+}
+
 /** A fresh, migrated database of the dialect under test: a temp file, or a schema of its own. */
 export async function openTestDatabase(options: { migrate?: boolean } = {}): Promise<DbHandle & { drop(): Promise<void> }> {
   const migrate = options.migrate ?? true;
@@ -31,14 +45,14 @@ export async function openTestDatabase(options: { migrate?: boolean } = {}): Pro
     await admin.end();
     const options: DbOptions = { dialect: 'postgres', url: TEST_DATABASE_URL, schema, poolSize: 4 };
     const handle = openDatabase(options);
-    if (migrate) await migrateToLatest(handle.db);
+    if (migrate) await migrateBesideOthers(handle.db);
     return {
       ...handle,
       async drop() {
         await handle.close();
         const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
         await c.connect();
-        await c.query(`drop schema ${schema} cascade`);
+        await c.query(`drop schema if exists ${schema} cascade`);
         await c.end();
       },
     };
