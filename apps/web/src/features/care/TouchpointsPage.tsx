@@ -1,15 +1,15 @@
-import { Button, DatePicker, Flex, Grid, Select, Typography } from 'antd';
+import { Button, Flex, Grid, Select, Typography } from 'antd';
 import { TOUCHPOINT_KINDS, TOUCHPOINT_STATUSES, type TouchpointKind } from '@retainer/shared';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useCan, useSessionUser } from '../../app/auth/session';
+import { DayRangeFilter } from '../../components/DayRangeFilter';
 import { LoadError } from '../../components/ErrorResults';
 import { ListCard } from '../../components/ListCard';
 import { PageHeader } from '../../components/PageHeader';
 import { TableSkeleton } from '../../components/TableSkeleton';
 import { usePeopleOptions } from '../clients/usePeopleOptions';
-import { ClientPicker } from '../interactions/ClientPicker';
+import { ClientFilter } from '../interactions/ClientPicker';
 import { useTouchpoints, type TouchpointFilters } from './care.api';
 import { GenerateYearButton } from './GenerateYearButton';
 import { TouchpointsTable } from './TouchpointsTable';
@@ -58,7 +58,6 @@ export function TouchpointsPage() {
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const total = list.data?.pages[0]?.total;
   const narrowed = !!(filters.kind || filters.from || filters.to || filters.clientId || filters.status !== 'open' || filters.assignee !== 'me');
-  const range: [Dayjs | null, Dayjs | null] | null = filters.from || filters.to ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null] : null;
 
   const empty = (
     <Flex vertical gap={4} data-testid="touchpoints-empty">
@@ -107,21 +106,15 @@ export function TouchpointsPage() {
             popupMatchSelectWidth={false}
             data-testid="touchpoints-filter-kind"
           />
-          <DatePicker.RangePicker
-            value={range}
-            onChange={(v) => setFilters({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
-            allowEmpty={[true, true]}
+          <DayRangeFilter
+            from={filters.from}
+            to={filters.to}
+            onChange={(from, to) => setFilters({ from, to })}
             placeholder={[t('care.list.dueFrom'), t('care.list.dueTo')]}
-            style={phone ? { width: '100%' } : { width: 260 }}
-            inputReadOnly={phone}
+            phone={phone}
           />
           <div style={phone ? { width: '100%' } : { width: 240 }}>
-            <ClientPicker
-              key={filters.clientId ?? 'none'}
-              value={filters.clientId}
-              initial={filters.clientId ? { id: filters.clientId, name: clientName ?? filters.clientId } : null}
-              onChange={(clientId, name) => setFilters({ clientId, clientName: clientId ? name : undefined })}
-            />
+            <ClientFilter clientId={filters.clientId} clientName={clientName} onChange={(clientId, clientName) => setFilters({ clientId, clientName })} />
           </div>
           {narrowed ? (
             <Button type="link" onClick={() => setFilters({ assignee: 'me', kind: undefined, status: 'open', from: undefined, to: undefined, clientId: undefined, clientName: undefined })}>

@@ -1,16 +1,16 @@
 import { useState } from 'react';
-import { Button, DatePicker, Flex, Grid, Select, Tabs, Typography } from 'antd';
+import { Button, Flex, Grid, Select, Tabs, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { COMPLAINT_CAUSES, type ComplaintCause } from '@retainer/shared';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { DayRangeFilter } from '../../components/DayRangeFilter';
 import { LoadError } from '../../components/ErrorResults';
 import { ListCard } from '../../components/ListCard';
 import { PageHeader } from '../../components/PageHeader';
 import { TableSkeleton } from '../../components/TableSkeleton';
 import { usePeopleOptions } from '../clients/usePeopleOptions';
-import { ClientPicker } from '../interactions/ClientPicker';
+import { ClientFilter } from '../interactions/ClientPicker';
 import { ComplaintBoard } from './ComplaintBoard';
 import { ComplaintDrawer } from './ComplaintDrawer';
 import { ComplaintFormDrawer } from './ComplaintFormDrawer';
@@ -54,7 +54,6 @@ export function ComplaintsPage() {
   const open = useComplaints({ ...query, status: 'open', limit: OPEN_LIMIT, sort: 'stageSince' }, tab === 'board');
   const closed = useComplaints({ ...query, status: 'closed', limit: CLOSED_LIMIT, sort: '-stageSince' }, tab === 'board');
   const narrowed = !!(filters.clientId || filters.targetUserId || filters.cause || filters.from || filters.to);
-  const range: [Dayjs | null, Dayjs | null] | null = filters.from || filters.to ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null] : null;
   const w = (width: number) => (phone ? { flex: '1 1 100%', minWidth: 0 } : { width });
   const nothing = open.data && closed.data && open.data.total === 0 && closed.data.total === 0;
 
@@ -63,12 +62,7 @@ export function ComplaintsPage() {
       {tab === 'board' ? (
         <>
           <div style={w(240)}>
-            <ClientPicker
-              key={filters.clientId ?? 'none'}
-              value={filters.clientId}
-              initial={filters.clientId ? { id: filters.clientId, name: clientName ?? filters.clientId } : null}
-              onChange={(clientId, name) => update({ clientId, clientName: clientId ? name : undefined })}
-            />
+            <ClientFilter clientId={filters.clientId} clientName={clientName} onChange={(clientId, clientName) => update({ clientId, clientName })} />
           </div>
           <Select<string>
             allowClear
@@ -91,13 +85,12 @@ export function ComplaintsPage() {
           />
         </>
       ) : null}
-      <DatePicker.RangePicker
-        value={range}
-        onChange={(v) => update({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
-        allowEmpty={[true, true]}
+      <DayRangeFilter
+        from={filters.from}
+        to={filters.to}
+        onChange={(from, to) => update({ from, to })}
         placeholder={[t('complaints.fields.period'), t('complaints.fields.period')]}
-        style={phone ? { width: '100%' } : { width: 260 }}
-        inputReadOnly={phone}
+        phone={phone}
       />
       {narrowed ? (
         <Button type="link" onClick={() => update({ clientId: null, clientName: null, targetUserId: null, cause: null, from: null, to: null })}>

@@ -62,3 +62,15 @@ export function ClientPicker({ value, onChange, initial, size, autoFocus }: Clie
     />
   );
 }
+
+/** A list's client filter: the chosen client's name travels with its id (in the URL) so it shows before any search. */
+export function ClientFilter({ clientId, clientName, onChange }: { clientId?: string | null; clientName?: string | null; onChange: (clientId: string | undefined, clientName: string | undefined) => void }) {
+  return (
+    <ClientPicker
+      key={clientId ?? 'none'}
+      value={clientId ?? undefined}
+      initial={clientId ? { id: clientId, name: clientName ?? clientId } : null}
+      onChange={(id, name) => onChange(id, id ? name : undefined)}
+    />
+  );
+}

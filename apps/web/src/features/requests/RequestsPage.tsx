@@ -1,18 +1,18 @@
 import { useState } from 'react';
-import { Button, DatePicker, Flex, Grid, Input, Select, Tabs, Typography } from 'antd';
+import { Button, Flex, Grid, Input, Select, Tabs, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { REQUEST_CHANNELS, REQUEST_PRIORITIES, REQUEST_STATUSES, SLA_FILTERS } from '@retainer/shared';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useCan, useSessionUser } from '../../app/auth/session';
 import { CursorPager } from '../../components/CursorPager';
+import { DayRangeFilter } from '../../components/DayRangeFilter';
 import { LoadError } from '../../components/ErrorResults';
 import { ListCard } from '../../components/ListCard';
 import { PageHeader } from '../../components/PageHeader';
 import { TableSkeleton } from '../../components/TableSkeleton';
 import { useCursorPager } from '../../components/useCursorPager';
 import { usePeopleOptions } from '../clients/usePeopleOptions';
-import { ClientPicker } from '../interactions/ClientPicker';
+import { ClientFilter } from '../interactions/ClientPicker';
 import { BreachReportTab } from './BreachReportTab';
 import { RequestDetailDrawer } from './RequestDetailDrawer';
 import { RequestFormDrawer } from './RequestFormDrawer';
@@ -38,8 +38,6 @@ export function RequestsPage() {
   const list = useRequests(query, PAGE_SIZE, pager.cursor);
   const people = usePeopleOptions();
   const narrowed = !!(filters.channel || filters.priority || filters.sla || filters.receivedFrom || filters.receivedTo || filters.clientId || filters.q || filters.status !== 'open' || filters.assignee !== 'mine');
-  const range: [Dayjs | null, Dayjs | null] | null =
-    filters.receivedFrom || filters.receivedTo ? [filters.receivedFrom ? dayjs(filters.receivedFrom) : null, filters.receivedTo ? dayjs(filters.receivedTo) : null] : null;
 
   const empty = (
     <Flex vertical gap={4} align="center" style={{ padding: '24px 0' }} data-testid="requests-empty">
@@ -105,21 +103,15 @@ export function RequestsPage() {
         <Flex gap={12} wrap style={{ marginTop: -4, marginBottom: 16 }}>
           <Select allowClear placeholder={t('requests.list.allChannels')} value={filters.channel} onChange={(channel) => set({ channel })} options={REQUEST_CHANNELS.map((c) => ({ value: c, label: t(`requests.channels.${c}`) }))} style={w(130)} />
           <Select allowClear placeholder={t('requests.list.allPriorities')} value={filters.priority} onChange={(priority) => set({ priority })} options={REQUEST_PRIORITIES.map((p) => ({ value: p, label: t(`requests.priorities.${p}`) }))} style={w(130)} />
-          <DatePicker.RangePicker
-            value={range}
-            onChange={(v) => set({ receivedFrom: v?.[0]?.format('YYYY-MM-DD'), receivedTo: v?.[1]?.format('YYYY-MM-DD') })}
-            allowEmpty={[true, true]}
+          <DayRangeFilter
+            from={filters.receivedFrom}
+            to={filters.receivedTo}
+            onChange={(receivedFrom, receivedTo) => set({ receivedFrom, receivedTo })}
             placeholder={[t('requests.list.receivedFrom'), t('requests.list.receivedTo')]}
-            style={phone ? { width: '100%' } : { width: 260 }}
-            inputReadOnly={phone}
+            phone={phone}
           />
           <div style={phone ? { width: '100%' } : { width: 240 }}>
-            <ClientPicker
-              key={filters.clientId ?? 'none'}
-              value={filters.clientId}
-              initial={filters.clientId ? { id: filters.clientId, name: clientName ?? filters.clientId } : null}
-              onChange={(clientId, name) => set({ clientId, clientName: clientId ? name : undefined })}
-            />
+            <ClientFilter clientId={filters.clientId} clientName={clientName} onChange={(clientId, clientName) => set({ clientId, clientName })} />
           </div>
         </Flex>
       ) : null}
