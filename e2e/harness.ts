@@ -156,7 +156,12 @@ export async function loginUi(page: Page, email: string, password = DEMO_PASSWOR
   if (!page.url().includes('/login')) await page.goto('/login');
   await page.getByTestId('login-email').fill(email);
   await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-password').press('Enter');
+  // back only once the server has answered (and set the session cookie, when it accepted): a
+  // navigation right after must not race the sign-in
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login') && r.request().method() === 'POST'),
+    page.getByTestId('login-password').press('Enter'),
+  ]);
 }
 
 export function uniqueEmail(prefix: string): string {
